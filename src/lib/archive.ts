@@ -1,0 +1,247 @@
+/**
+ * The archive: every public document, with what can be derived from where it sits, indexed once.
+ * Built from validated entries, by the site (from Astro's collections) and by the content check.
+ */
+import type { ActionLog, AgendaItem, Body, Decision, Meeting, Minutes, Paper } from './schema.ts';
+import { compareAgendaNumbers, findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
+import { decisionSlug, locateContentFile, meetingKey, paperSegment } from './paths.ts';
+
+/** A validated entry and the file it came from (relative to content/). */
+export interface Sourced<T> {
+  file: string;
+  data: T;
+}
+
+export interface ArchiveInput {
+  bodies: Body[];
+  meetings: Sourced<Meeting>[];
+  papers: Sourced<Paper>[];
+  minutes: Sourced<Minutes>[];
+  actionLogs: Sourced<ActionLog>[];
+  decisions: Sourced<Decision>[];
+}
+
+export interface MeetingRecord {
+  key: string;
+  /** site path without base, e.g. "bcb/2019-06-11/" */
+  path: string;
+  file: string;
+  body: Body;
+  date: string;
+  title: string;
+  data: Meeting;
+  papers: PaperRecord[];
+  minutes?: MinutesRecord;
+  actionLog?: Sourced<ActionLog>;
+}
+
+export interface PaperRecord {
+  key: string;
+  path: string;
+  file: string;
+  stem: string;
+  meetingKey: string;
+  data: Paper;
+  /** the agenda item it is under, when the meeting's agenda lists it */
+  agendaItem?: AgendaItem;
+}
+
+export interface MinutesRecord {
+  key: string;
+  path: string;
+  file: string;
+  meetingKey: string;
+  data: Minutes;
+}
+
+export interface DecisionRecord {
+  key: string;
+  path: string;
+  file: string;
+  data: Decision;
+}
+
+export interface Archive {
+  bodies: Body[];
+  /** every meeting, oldest first */
+  meetings: MeetingRecord[];
+  /** every paper, in meeting then agenda order */
+  papers: PaperRecord[];
+  minutes: MinutesRecord[];
+  /** newest first */
+  decisions: DecisionRecord[];
+  meetingByKey: Map<string, MeetingRecord>;
+  paperByKey: Map<string, PaperRecord>;
+  decisionById: Map<string, DecisionRecord>;
+}
+
+/** Published: not a draft, and not embargoed past today. */
+export function isPublished(data: { draft: boolean; published?: string | undefined }, today: string): boolean {
+  return !data.draft && (data.published === undefined || data.published <= today);
+}
+
+/** An item is exempt when it, or an item it sits under, is marked exempt. */
+export function isExemptItem(agenda: readonly AgendaItem[], printed: string): boolean {
+  const wanted = normaliseAgendaNumber(printed);
+  const walk = (items: readonly AgendaItem[], inheritedExempt: boolean): boolean | undefined => {
+    let found: boolean | undefined;
+    for (const item of items) {
+      const exempt = inheritedExempt || item.exempt !== undefined;
+      if (normaliseAgendaNumber(item.number) === wanted) found = exempt;
+      const inner = walk(item.items, exempt);
+      if (inner !== undefined) found = inner;
+    }
+    return found;
+  };
+  return walk(agenda, false) ?? false;
+}
+
+export function meetingTitle(body: Body, data: Meeting): string {
+  return data.title ?? body.name;
+}
+
+function byFile<T extends { file: string }>(a: T, b: T): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+/**
+ * Builds the public archive. Drafts, embargoed documents and the papers of exempt items are left out
+ * here, once, so that no page, feed, index or data file can reach them.
+ */
+export function buildArchive(input: ArchiveInput, today: string): Archive {
+  const bodyById = new Map(input.bodies.map((body) => [body.id, body]));
+  const meetingByKey = new Map<string, MeetingRecord>();
+
+  for (const entry of [...input.meetings].sort(byFile)) {
+    if (!isPublished(entry.data, today)) continue;
+    const { body: bodyId, date } = locateContentFile(entry.file);
+    const body = bodyId ? bodyById.get(bodyId) : undefined;
+    if (!body || !date) continue;
+    const key = meetingKey(body.id, date);
+    meetingByKey.set(key, {
+      key,
+      path: `${key}/`,
+      file: entry.file,
+      body,
+      date,
+      title: meetingTitle(body, entry.data),
+      data: entry.data,
+      papers: [],
+    });
+  }
+
+  // Count papers per agenda item over every paper, public or not, so an address never changes
+  // when a draft is published.
+  const papersPerItem = new Map<string, number>();
+  for (const entry of input.papers) {
+    const { body, date } = locateContentFile(entry.file);
+    if (entry.data.item === undefined || !body || !date) continue;
+    const itemKey = `${meetingKey(body, date)}#${normaliseAgendaNumber(entry.data.item)}`;
+    papersPerItem.set(itemKey, (papersPerItem.get(itemKey) ?? 0) + 1);
+  }
+
+  const paperByKey = new Map<string, PaperRecord>();
+  for (const entry of [...input.papers].sort(byFile)) {
+    const { body, date, stem } = locateContentFile(entry.file);
+    if (!body || !date || !stem) continue;
+    const meeting = meetingByKey.get(meetingKey(body, date));
+    if (!meeting || !isPublished(entry.data, today)) continue;
+    const item = entry.data.item;
+    if (item !== undefined && isExemptItem(meeting.data.agenda, item)) continue;
+    const count = item === undefined ? 0 : (papersPerItem.get(`${meeting.key}#${normaliseAgendaNumber(item)}`) ?? 0);
+    const key = `${meeting.key}/${paperSegment(stem, item, count)}`;
+    const paper: PaperRecord = {
+      key,
+      path: `${key}/`,
+      file: entry.file,
+      stem,
+      meetingKey: meeting.key,
+      data: entry.data,
+      agendaItem: item === undefined ? undefined : findAgendaItem(meeting.data.agenda, item),
+    };
+    paperByKey.set(key, paper);
+    meeting.papers.push(paper);
+  }
+
+  const minutes: MinutesRecord[] = [];
+  for (const entry of [...input.minutes].sort(byFile)) {
+    const { body, date } = locateContentFile(entry.file);
+    const meeting = body && date ? meetingByKey.get(meetingKey(body, date)) : undefined;
+    if (!meeting || !isPublished(entry.data, today)) continue;
+    const record = { key: `${meeting.key}/minutes`, path: `${meeting.key}/minutes/`, file: entry.file, meetingKey: meeting.key, data: entry.data };
+    meeting.minutes = record;
+    minutes.push(record);
+  }
+
+  for (const entry of input.actionLogs) {
+    const { body, date } = locateContentFile(entry.file);
+    const meeting = body && date ? meetingByKey.get(meetingKey(body, date)) : undefined;
+    if (meeting) meeting.actionLog = entry;
+  }
+
+  const meetings = [...meetingByKey.values()].sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+  for (const meeting of meetings) meeting.papers.sort(comparePapers);
+
+  const decisions = input.decisions
+    .filter((entry) => isPublished(entry.data, today))
+    .map((entry) => {
+      const key = decisionSlug(entry.data.id);
+      return { key, path: `decisions/${key}/`, file: entry.file, data: entry.data };
+    })
+    .sort((a, b) => b.data.date.localeCompare(a.data.date) || b.data.id.localeCompare(a.data.id));
+
+  return {
+    bodies: [...input.bodies],
+    meetings,
+    papers: meetings.flatMap((meeting) => meeting.papers),
+    minutes: minutes.sort((a, b) => a.meetingKey.localeCompare(b.meetingKey)),
+    decisions,
+    meetingByKey: new Map(meetings.map((meeting) => [meeting.key, meeting])),
+    paperByKey,
+    decisionById: new Map(decisions.map((decision) => [decision.data.id, decision])),
+  };
+}
+
+function comparePapers(a: PaperRecord, b: PaperRecord): number {
+  if (a.data.item !== undefined && b.data.item !== undefined) {
+    return compareAgendaNumbers(a.data.item, b.data.item) || a.stem.localeCompare(b.stem);
+  }
+  if (a.data.item !== undefined) return -1;
+  if (b.data.item !== undefined) return 1;
+  return a.stem.localeCompare(b.stem);
+}
+
+/** The papers of a meeting that sit under one agenda item (by number, so "5" finds "5.0"). */
+export function papersForItem(meeting: MeetingRecord, item: AgendaItem): PaperRecord[] {
+  const isLeafMatch = (paper: PaperRecord) => paper.agendaItem === item;
+  return meeting.papers.filter(isLeafMatch);
+}
+
+/** The meetings of one body, oldest first. */
+export function meetingsOfBody(archive: Archive, bodyId: string): MeetingRecord[] {
+  return archive.meetings.filter((meeting) => meeting.body.id === bodyId);
+}
+
+/** The previous and next meeting of the same body. */
+export function neighbourMeetings(archive: Archive, meeting: MeetingRecord): { previous?: MeetingRecord; next?: MeetingRecord } {
+  const siblings = meetingsOfBody(archive, meeting.body.id);
+  const index = siblings.indexOf(meeting);
+  return { previous: siblings[index - 1], next: siblings[index + 1] };
+}
+
+/** The minutes that approved this meeting's minutes: those of the meeting where they were approved. */
+export function approvingMeeting(archive: Archive, meeting: MeetingRecord): MeetingRecord | undefined {
+  const approvedAt = meeting.minutes?.data.approvedAt;
+  if (approvedAt) return archive.meetingByKey.get(meetingKey(meeting.body.id, approvedAt));
+  // otherwise: a later meeting of the body whose agenda approves these minutes
+  return archive.meetings.find(
+    (other) =>
+      other.body.id === meeting.body.id &&
+      flattenAgenda(other.data.agenda).some((item) => item.kind === 'minutes' && item.minutesOf === meeting.date),
+  );
+}
+
+/** Decisions that name this paper among their papers. */
+export function decisionsForPaper(archive: Archive, paper: PaperRecord): DecisionRecord[] {
+  return archive.decisions.filter((decision) => decision.data.papers.includes(paper.key));
+}

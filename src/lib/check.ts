@@ -1,0 +1,332 @@
+/**
+ * The content check: every problem in content/, each naming the file, the line where it can be known,
+ * the field, what was found and what was expected. The build runs the same check and stops on any problem.
+ */
+import type { z } from 'zod';
+import { parseFrontmatterFile, parseYamlFile, SyntaxProblem, type ParsedFile } from './frontmatter.ts';
+import {
+  actionLogSchema,
+  bodySchema,
+  decisionSchema,
+  meetingSchema,
+  minutesSchema,
+  paperSchema,
+  type ActionLog,
+  type AgendaItem,
+  type Body,
+  type Decision,
+  type Meeting,
+  type Minutes,
+  type Paper,
+} from './schema.ts';
+import { isCalendarDate } from './dates.ts';
+import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
+import { decisionSlug, locateContentFile, meetingKey, paperSegment } from './paths.ts';
+import type { ArchiveInput, Sourced } from './archive.ts';
+import { findUnsafeMdx } from './mdx-safety.ts';
+
+export interface Problem {
+  /** relative to the project, e.g. content/meetings/bcb/2019-06-11/05-fms.mdx */
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+export interface ContentFile {
+  /** relative to content/, with / separators */
+  path: string;
+  /** raw bytes, so that a file that is not UTF-8 can be named */
+  bytes: Uint8Array;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  input: ArchiveInput;
+}
+
+
+export function formatProblem(problem: Problem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const field = problem.field ? ` ${problem.field}:` : '';
+  return `${where}${field} ${problem.message}`;
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)), '');
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+}
+
+function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return `"${value}"`;
+  return JSON.stringify(value);
+}
+
+function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, file: string, problems: Problem[], pathPrefix: (string | number)[] = []): z.infer<S> | undefined {
+  const data = pathPrefix.length ? valueAt(parsed.data, pathPrefix) : parsed.data;
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = [...pathPrefix, ...(issue.path as (string | number)[])];
+    const found = valueAt(parsed.data, path);
+    const missing = found === undefined && issue.code === 'invalid_type';
+    const expected = missing ? `is missing; ${issue.message.replace(/^Invalid input: /, '')}` : `found ${describeFound(found)}; ${issue.message.replace(/^Invalid input: /, '')}`;
+    problems.push({ file, line: parsed.lineOf(path), field: fieldName(path), message: expected });
+  }
+  return undefined;
+}
+
+function decode(file: ContentFile, prefix: string, problems: Problem[]): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    problems.push({ file: prefix + file.path, message: 'is not UTF-8 text; save it as UTF-8 (in most editors: "Save with encoding", UTF-8)' });
+    return undefined;
+  }
+}
+
+function parse(file: ContentFile, prefix: string, text: string, problems: Problem[]): ParsedFile | undefined {
+  try {
+    return file.path.endsWith('.yaml') ? parseYamlFile(text) : parseFrontmatterFile(text);
+  } catch (error) {
+    if (error instanceof SyntaxProblem) {
+      problems.push({ file: prefix + file.path, line: error.line, message: error.message });
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** Agenda numbers used by two items, except a sub-item "8.0" under its own parent "8". */
+export function duplicateAgendaNumbers(agenda: readonly AgendaItem[]): string[] {
+  const seen = new Set<string>();
+  const duplicates: string[] = [];
+  const walk = (items: readonly AgendaItem[], parentNumber?: string) => {
+    for (const item of items) {
+      const number = normaliseAgendaNumber(item.number);
+      if (number !== parentNumber) {
+        if (seen.has(number)) duplicates.push(item.number);
+        seen.add(number);
+      }
+      walk(item.items, number);
+    }
+  };
+  walk(agenda);
+  return duplicates;
+}
+
+/** Checks every content file and the references between them. */
+export function checkContent(files: readonly ContentFile[], prefix = 'content/'): CheckResult {
+  const problems: Problem[] = [];
+  const input: ArchiveInput = { bodies: [], meetings: [], papers: [], minutes: [], actionLogs: [], decisions: [] };
+  const parsedByPath = new Map<string, ParsedFile>();
+
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const name = prefix + file.path;
+    const location = locateContentFile(file.path);
+    if (location.kind === 'unknown') {
+      if (!/(^|\/)(README\.md|\.gitkeep)$/.test(file.path)) {
+        problems.push({
+          file: name,
+          message:
+            'is not where the site looks for content; expected meetings/<body>/<yyyy-mm-dd>/index.mdx, minutes.mdx, action-log.yaml or <item>-<title>.mdx, or decisions/<yyyy>/<id>.mdx',
+        });
+      }
+      continue;
+    }
+    const text = decode(file, prefix, problems);
+    if (text === undefined) continue;
+    const parsed = parse(file, prefix, text, problems);
+    if (!parsed) continue;
+    parsedByPath.set(file.path, parsed);
+
+    if (file.path.endsWith('.mdx')) {
+      for (const unsafe of findUnsafeMdx(parsed.body)) {
+        problems.push({ file: name, line: parsed.bodyLine + unsafe.line - 1, message: unsafe.message });
+      }
+    }
+
+    if (location.date !== undefined && location.kind !== 'decision' && !isCalendarDate(location.date)) {
+      problems.push({ file: name, field: 'folder', message: `found "${location.date}"; expected the meeting date as a real date YYYY-MM-DD, for example meetings/bcb/2019-06-11/` });
+      continue;
+    }
+
+    switch (location.kind) {
+      case 'bodies': {
+        if (!Array.isArray(parsed.data)) {
+          problems.push({ file: name, message: 'expected a list of bodies, each starting "- id: bcb"' });
+          break;
+        }
+        parsed.data.forEach((_, index) => {
+          const body = validate(bodySchema, parsed, name, problems, [index]);
+          if (body) input.bodies.push(body as Body);
+        });
+        break;
+      }
+      case 'meeting': {
+        const data = validate(meetingSchema, parsed, name, problems);
+        if (data) input.meetings.push({ file: file.path, data: data as Meeting });
+        break;
+      }
+      case 'paper': {
+        const data = validate(paperSchema, parsed, name, problems);
+        if (data) input.papers.push({ file: file.path, data: data as Paper });
+        break;
+      }
+      case 'minutes': {
+        const data = validate(minutesSchema, parsed, name, problems);
+        if (data) input.minutes.push({ file: file.path, data: data as Minutes });
+        break;
+      }
+      case 'action-log': {
+        const data = validate(actionLogSchema, parsed, name, problems);
+        if (data) input.actionLogs.push({ file: file.path, data: data as ActionLog });
+        break;
+      }
+      case 'decision': {
+        const data = validate(decisionSchema, parsed, name, problems);
+        if (data) input.decisions.push({ file: file.path, data: data as Decision });
+        break;
+      }
+    }
+  }
+
+  checkReferences(input, parsedByPath, prefix, problems);
+  return { problems, input };
+}
+
+function checkReferences(input: ArchiveInput, parsed: Map<string, ParsedFile>, prefix: string, problems: Problem[]): void {
+  const line = (file: string, path: (string | number)[]) => parsed.get(file)?.lineOf(path);
+  const bodyIds = new Set(input.bodies.map((body) => body.id));
+  const meetings = new Map<string, Sourced<Meeting>>();
+
+  for (const meeting of input.meetings) {
+    const { body, date } = locateContentFile(meeting.file);
+    if (!body || !date) continue;
+    if (!bodyIds.has(body)) {
+      problems.push({ file: prefix + meeting.file, field: 'folder', message: `names the body "${body}", which is not in content/bodies.yaml; expected one of ${[...bodyIds].join(', ')}` });
+    }
+    meetings.set(meetingKey(body, date), meeting);
+    for (const item of flattenAgenda(meeting.data.agenda)) {
+      if (item.kind === 'minutes' && item.minutesOf && item.minutesOf >= date) {
+        problems.push({ file: prefix + meeting.file, field: 'agenda', message: `item ${item.number} approves the minutes of ${item.minutesOf}, which is not before this meeting (${date}); expected an earlier meeting's date` });
+      }
+    }
+    for (const number of duplicateAgendaNumbers(meeting.data.agenda)) {
+      problems.push({ file: prefix + meeting.file, field: 'agenda', message: `item number "${number}" is used twice; expected each agenda item to have its own number` });
+    }
+  }
+
+  const papersPerItem = new Map<string, number>();
+  for (const paper of input.papers) {
+    const { body, date } = locateContentFile(paper.file);
+    if (paper.data.item === undefined || !body || !date) continue;
+    const key = `${meetingKey(body, date)}#${normaliseAgendaNumber(paper.data.item)}`;
+    papersPerItem.set(key, (papersPerItem.get(key) ?? 0) + 1);
+  }
+
+  const paperKeys = new Set<string>();
+  const coveredItems = new Set<string>();
+  for (const paper of input.papers) {
+    const name = prefix + paper.file;
+    const { body, date, stem } = locateContentFile(paper.file);
+    if (!body || !date || !stem) continue;
+    const key = meetingKey(body, date);
+    const meeting = meetings.get(key);
+    if (!meeting) {
+      problems.push({ file: name, field: 'folder', message: `belongs to the meeting ${key}, which has no index.mdx; expected content/meetings/${key}/index.mdx to describe the meeting` });
+      continue;
+    }
+    const item = paper.data.item;
+    if (item !== undefined) {
+      const agendaItem = findAgendaItem(meeting.data.agenda, item);
+      if (!agendaItem) {
+        const numbers = flattenAgenda(meeting.data.agenda).map((entry) => entry.number);
+        problems.push({
+          file: name,
+          line: line(paper.file, ['item']),
+          field: 'item',
+          message: `found "${item}", which is not on the agenda of ${key}; expected one of ${numbers.length ? numbers.map((n) => `"${n}"`).join(', ') : '(the meeting has no agenda: add the item to its index.mdx)'}`,
+        });
+      } else {
+        coveredItems.add(`${key}#${agendaItem.number}`);
+        if (agendaItem.kind !== 'paper') {
+          problems.push({ file: name, line: line(paper.file, ['item']), field: 'item', message: `found "${item}", which the agenda of ${key} marks as ${agendaItem.kind}; expected an item of kind paper` });
+        }
+      }
+    }
+    const count = item === undefined ? 0 : (papersPerItem.get(`${key}#${normaliseAgendaNumber(item)}`) ?? 0);
+    const paperKey = `${key}/${paperSegment(stem, item, count)}`;
+    if (paperKeys.has(paperKey)) {
+      problems.push({ file: name, message: `would be published at /${paperKey}/, which another paper already uses; expected a different file name` });
+    }
+    paperKeys.add(paperKey);
+    if (paper.data.date && paper.data.date > date && !paper.data.dateNote) {
+      problems.push({ file: name, line: line(paper.file, ['date']), field: 'date', message: `found ${paper.data.date}, after the meeting of ${date}; expected a date on or before the meeting, or a dateNote explaining why` });
+    }
+  }
+
+  for (const [key, meeting] of meetings) {
+    for (const item of flattenAgenda(meeting.data.agenda)) {
+      if (item.kind === 'paper' && !item.exempt && !coveredItems.has(`${key}#${item.number}`)) {
+        problems.push({ file: prefix + meeting.file, field: `agenda item ${item.number}`, message: `"${item.title}" is a paper item but no paper in content/meetings/${key}/ has item: "${item.number}"; expected a paper file, or kind: verbal / procedural` });
+      }
+    }
+  }
+
+  for (const minutes of input.minutes) {
+    const { body, date } = locateContentFile(minutes.file);
+    if (!body || !date) continue;
+    if (!meetings.has(meetingKey(body, date))) {
+      problems.push({ file: prefix + minutes.file, field: 'folder', message: `records the meeting ${meetingKey(body, date)}, which has no index.mdx; expected content/meetings/${meetingKey(body, date)}/index.mdx` });
+    }
+    const approvedAt = minutes.data.approvedAt;
+    if (approvedAt && approvedAt <= date) {
+      problems.push({ file: prefix + minutes.file, line: line(minutes.file, ['approvedAt']), field: 'approvedAt', message: `found ${approvedAt}, not after the meeting of ${date} these minutes record; expected the date of a later meeting` });
+    }
+  }
+
+  for (const log of input.actionLogs) {
+    const { body, date } = locateContentFile(log.file);
+    if (body && date && !meetings.has(meetingKey(body, date))) {
+      problems.push({ file: prefix + log.file, field: 'folder', message: `belongs to the meeting ${meetingKey(body, date)}, which has no index.mdx; expected content/meetings/${meetingKey(body, date)}/index.mdx` });
+    }
+    const seen = new Set<string>();
+    log.data.actions.forEach((row, index) => {
+      const key = `${row.raised} ${row.number}`;
+      if (seen.has(key)) {
+        problems.push({ file: prefix + log.file, line: line(log.file, ['actions', index]), field: `actions[${index}]`, message: `action ${row.number} raised ${row.raised} is listed twice; expected each action once per log` });
+      }
+      seen.add(key);
+    });
+  }
+
+  const decisionFiles = new Map<string, string>();
+  for (const decision of input.decisions) {
+    const name = prefix + decision.file;
+    const { date: folderYear, stem } = locateContentFile(decision.file);
+    const earlier = decisionFiles.get(decision.data.id);
+    if (earlier) {
+      problems.push({ file: name, line: line(decision.file, ['id']), field: 'id', message: `found "${decision.data.id}", which content/${earlier} already uses; expected each decision id once` });
+    }
+    decisionFiles.set(decision.data.id, decision.file);
+    if (stem !== decisionSlug(decision.data.id) || folderYear !== decision.data.id.slice(5, 9)) {
+      problems.push({ file: name, field: 'id', message: `found "${decision.data.id}"; expected the file to be content/decisions/${decision.data.id.slice(5, 9)}/${decisionSlug(decision.data.id)}.mdx` });
+    }
+    decision.data.papers.forEach((address, index) => {
+      if (!paperKeys.has(address.replace(/^\/|\/$/g, ''))) {
+        problems.push({ file: name, line: line(decision.file, ['papers', index]), field: `papers[${index}]`, message: `found "${address}", which is not a paper in the archive; expected a paper's address such as "bcb/2017-09-21/11"` });
+      }
+    });
+    for (const field of ['meeting', 'notified'] as const) {
+      const address = decision.data[field];
+      if (address !== undefined && !meetings.has(address.replace(/^\/|\/$/g, ''))) {
+        problems.push({ file: name, line: line(decision.file, [field]), field, message: `found "${address}", which is not a meeting in the archive; expected a meeting's address such as "bcb/2017-09-21"` });
+      }
+    }
+  }
+}

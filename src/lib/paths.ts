@@ -1,0 +1,59 @@
+/** Where things live: content file paths → keys and site addresses. Pure string work. */
+import { normaliseAgendaNumber } from './agenda.ts';
+
+/** "cpcc 2017-020" → "cpcc-2017-020": the address segment of a decision. */
+export function decisionSlug(id: string): string {
+  return id.trim().toLowerCase().replace(/\s+/g, '-');
+}
+
+/** "CPCC 2017-19" → "CPCC 2017-019": decision ids always carry three digits. */
+export function normaliseDecisionId(printed: string): string {
+  const match = /^\s*CPCC\s+(\d{4})\s*[-–]\s*(\d{1,3})\s*$/i.exec(printed);
+  if (!match) throw new Error(`not a decision id: "${printed}"`);
+  return `CPCC ${match[1]}-${match[2]!.padStart(3, '0')}`;
+}
+
+export type ContentKind = 'meeting' | 'paper' | 'minutes' | 'action-log' | 'decision' | 'bodies' | 'unknown';
+
+export interface ContentLocation {
+  kind: ContentKind;
+  body?: string;
+  date?: string;
+  /** file name without extension, for papers and decisions */
+  stem?: string;
+}
+
+/** What a file under content/ is, from where it sits. `file` is relative to content/, with / separators. */
+export function locateContentFile(file: string): ContentLocation {
+  if (file === 'bodies.yaml') return { kind: 'bodies' };
+  const meeting = /^meetings\/([^/]+)\/([^/]+)\/([^/]+)\.(mdx|yaml)$/.exec(file);
+  if (meeting) {
+    const [, body, date, stem, extension] = meeting as unknown as [string, string, string, string, string];
+    if (stem === 'index' && extension === 'mdx') return { kind: 'meeting', body, date };
+    if (stem === 'minutes' && extension === 'mdx') return { kind: 'minutes', body, date };
+    if (stem === 'action-log' && extension === 'yaml') return { kind: 'action-log', body, date };
+    if (extension === 'mdx') return { kind: 'paper', body, date, stem };
+  }
+  const decision = /^decisions\/(\d{4})\/([^/]+)\.mdx$/.exec(file);
+  if (decision) return { kind: 'decision', date: decision[1], stem: decision[2] };
+  return { kind: 'unknown' };
+}
+
+export function meetingKey(body: string, date: string): string {
+  return `${body}/${date}`;
+}
+
+/**
+ * The address segment of a paper within its meeting: its agenda number ("9", "8.1") when it is the
+ * only paper under that item, otherwise its file name.
+ */
+export function paperSegment(stem: string, item: string | undefined, papersUnderSameItem: number): string {
+  if (item !== undefined && papersUnderSameItem === 1) return normaliseAgendaNumber(item);
+  return stem;
+}
+
+/** Joins a site path to the base the site is served under: ("/archive/", "bcb/") → "/archive/bcb/". */
+export function withBase(base: string, path: string): string {
+  const trimmedBase = base.endsWith('/') ? base : `${base}/`;
+  return `${trimmedBase}${path.replace(/^\/+/, '')}`;
+}

@@ -1,0 +1,195 @@
+/**
+ * The content model: the one statement of what staff may write.
+ * Astro's collections (src/content.config.ts), the content check (src/lib/check.ts)
+ * and the authoring guide's field tables all derive from these schemas.
+ */
+import { z } from 'zod';
+import { isCalendarDate } from './dates.ts';
+import { AGENDA_NUMBER_PATTERN } from './agenda.ts';
+
+/** A calendar date written YYYY-MM-DD. YAML may hand us a Date object; we keep the text. */
+export const calendarDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: 'expected a date written YYYY-MM-DD, for example 2019-06-11' })
+    .refine(isCalendarDate, { error: 'expected a real date written YYYY-MM-DD, for example 2019-06-11' }),
+);
+
+const nonEmpty = z.string().trim().min(1, { error: 'expected some text, not an empty value' });
+
+/** An agenda number as printed: "5", "5.0", "8.1". */
+export const agendaNumber = z.preprocess(
+  (value) => (typeof value === 'number' ? String(value) : value),
+  z.string().regex(AGENDA_NUMBER_PATTERN, {
+    error: 'expected an agenda item number such as "5", "5.0" or "8.1" (write it in quotes)',
+  }),
+);
+
+/** Fields every published document shares: what keeps it off the site until it is public. */
+const publication = {
+  /** A draft is never published. */
+  draft: z.boolean().default(false).describe('true keeps the file off the site entirely'),
+  /** Embargo: not published before this date. */
+  published: calendarDate.optional().describe('do not publish before this date (YYYY-MM-DD)'),
+};
+
+export const bodySchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a short lower-case id such as "bcb"' }),
+  name: nonEmpty.describe('the full name, as the papers print it'),
+  shortName: z.string().optional().describe('the short name used in breadcrumbs, such as "BCB"'),
+  aliases: z.array(z.string()).default([]).describe('other names the papers use for this body'),
+  description: z.string().optional(),
+});
+
+export const personSchema = z.object({
+  name: nonEmpty,
+  role: z.string().optional().describe('such as "Chairperson" or "Chief Constable"'),
+  note: z.string().optional().describe('such as "substitute for Councillor Bull"'),
+});
+
+export const exemptionSchema = z.object({
+  reason: nonEmpty.describe('the legal reason, for example "Schedule 12A paragraph 3"'),
+});
+
+export const agendaItemKinds = ['paper', 'verbal', 'procedural', 'minutes', 'action-log', 'heading'] as const;
+
+export interface AgendaItemInput {
+  number: string;
+  title: string;
+  kind: (typeof agendaItemKinds)[number];
+  presenter?: string;
+  minutesOf?: string;
+  exempt?: { reason: string };
+  note?: string;
+  items: AgendaItemInput[];
+}
+
+export const agendaItemSchema: z.ZodType<AgendaItemInput> = z.lazy(() =>
+  z.object({
+    number: agendaNumber,
+    title: nonEmpty,
+    kind: z
+      .enum(agendaItemKinds, {
+        error: `expected one of ${agendaItemKinds.join(', ')}`,
+      })
+      .default('paper')
+      .describe('paper (has one or more papers), verbal, procedural, minutes, action-log, or heading (only sub-items)'),
+    presenter: z.string().optional().describe('as printed, such as "Report from Chief Constable"'),
+    minutesOf: calendarDate.optional().describe('for a minutes item: the date of the meeting whose minutes are approved'),
+    exempt: exemptionSchema.optional().describe('an item not open to the public; its papers are never published'),
+    note: z.string().optional(),
+    items: z.array(agendaItemSchema).default([]),
+  }),
+) as z.ZodType<AgendaItemInput>;
+
+export const attendanceSchema = z.object({
+  present: z.array(personSchema).default([]).describe('members present'),
+  substitutes: z.array(personSchema).default([]),
+  officers: z.array(personSchema).default([]).describe('officers present or in attendance'),
+  others: z.array(personSchema).default([]).describe('others present'),
+  apologies: z.array(personSchema).default([]),
+});
+
+export const meetingSchema = z.object({
+  ...publication,
+  title: z.string().optional().describe('defaults to the body name and date'),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a 24-hour time such as "15:00" (write it in quotes)' })
+    .optional()
+    .describe('start time, 24-hour HH:MM; leave out when not known'),
+  venue: z.string().optional(),
+  status: z.enum(['scheduled', 'held', 'cancelled']).default('held'),
+  provenance: z.string().optional().describe('how this meeting is known, when not from its own pack'),
+  agendaNote: z.string().optional().describe('for example, that the agenda was reconstructed from the reports'),
+  attendance: attendanceSchema.optional(),
+  agenda: z.array(agendaItemSchema).default([]),
+});
+
+export const contactSchema = z.object({
+  name: nonEmpty,
+  role: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+});
+
+export const sourceDocumentSchema = z.object({
+  title: nonEmpty,
+  url: z.string().url({ error: 'expected a full web address starting http:// or https://' }).optional(),
+  note: z.string().optional(),
+});
+
+export const appendixSchema = z.object({
+  title: nonEmpty.describe('as printed, such as "Appendix 1 – Grants"'),
+  included: z.boolean().default(true).describe('false when the pack promises the appendix but does not hold it'),
+  note: z.string().optional(),
+});
+
+export const paperSchema = z.object({
+  ...publication,
+  title: nonEmpty.describe("the paper's own title"),
+  item: agendaNumber.optional().describe('the agenda item it is under, as printed: "5.0", "8.1"'),
+  to: z.string().optional(),
+  from: z.string().optional().describe('a role, such as "Chief Constable"'),
+  date: calendarDate.optional().describe('the date printed on the paper'),
+  dateNote: z.string().optional().describe('why the paper is dated after its meeting, when it is'),
+  marking: z.string().optional().describe('protective marking as printed, such as "Official"'),
+  recommendations: z.array(z.string()).default([]),
+  appendices: z.array(appendixSchema).default([]),
+  contacts: z.array(contactSchema).default([]),
+  sources: z.array(sourceDocumentSchema).default([]),
+  note: z.string().optional().describe('an editorial note shown above the text'),
+});
+
+export const minutesSchema = z.object({
+  ...publication,
+  title: z.string().optional(),
+  status: z.enum(['draft', 'approved'], { error: 'expected draft or approved' }),
+  approvedAt: calendarDate.optional().describe('the date of the meeting that approved these minutes'),
+  note: z.string().optional(),
+});
+
+export const decisionIdPattern = /^CPCC \d{4}-\d{3}$/;
+
+export const decisionSchema = z.object({
+  ...publication,
+  id: z.string().regex(decisionIdPattern, { error: 'expected a decision id such as "CPCC 2017-020"' }),
+  printedId: z.string().optional().describe('the id as the source printed it, when it differs'),
+  title: nonEmpty.describe('the subject'),
+  date: calendarDate.describe('the date of the decision'),
+  summary: z.string().optional().describe('the decision, in the words of the record'),
+  papers: z.array(z.string()).default([]).describe('addresses of supporting papers, such as "bcb/2017-09-21/11"'),
+  meeting: z.string().optional().describe('address of the meeting where it was discussed, such as "bcb/2017-09-21"'),
+  notified: z.string().optional().describe('address of the meeting where it was notified to the Panel'),
+});
+
+export const actionStatuses = ['Open', 'Ongoing', 'Not Started', 'Closed'] as const;
+
+export const actionRowSchema = z.object({
+  number: z.preprocess((v) => (typeof v === 'number' ? v.toFixed(1) : v), nonEmpty).describe('as printed, such as "4.0"'),
+  raised: calendarDate.describe('the date of the meeting that raised it'),
+  item: agendaNumber.optional().describe('the agenda item it was raised under'),
+  action: nonEmpty,
+  owner: z.string().optional(),
+  target: z.union([calendarDate, z.string()]).optional().describe('a date, or text as printed'),
+  update: z.string().optional(),
+  updated: calendarDate.optional(),
+  status: z.enum(actionStatuses, { error: `expected one of ${actionStatuses.join(', ')}` }).optional(),
+  note: z.string().optional().describe('an editorial note, such as a value the source damaged'),
+});
+
+export const actionLogSchema = z.object({
+  title: nonEmpty.describe('the heading of the log as printed'),
+  note: z.string().optional(),
+  actions: z.array(actionRowSchema),
+});
+
+export type Body = z.infer<typeof bodySchema>;
+export type Person = z.infer<typeof personSchema>;
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+export type Meeting = z.infer<typeof meetingSchema>;
+export type Paper = z.infer<typeof paperSchema>;
+export type Minutes = z.infer<typeof minutesSchema>;
+export type Decision = z.infer<typeof decisionSchema>;
+export type ActionRow = z.infer<typeof actionRowSchema>;
+export type ActionLog = z.infer<typeof actionLogSchema>;
