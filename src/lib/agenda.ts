@@ -41,5 +41,5 @@ export function flattenAgenda<T extends NumberedItem>(items: readonly T[]): T[] 
 export function findAgendaItem<T extends NumberedItem>(items: readonly T[], printed: string): T | undefined {
   const wanted = normaliseAgendaNumber(printed);
   const matches = flattenAgenda(items).filter((item) => normaliseAgendaNumber(item.number) === wanted);
-  return matches.find((item) => item.number === printed.trim()) ?? matches.at(-1);
+  return matches.at(-1);
 }

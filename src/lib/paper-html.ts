@@ -18,11 +18,17 @@ export function anchorNumberedParagraphs(html: string): string {
   });
 }
 
+/** The anchor of an appendix from its title: "Appendix 1 – Grants" → "appendix-1". */
+export function appendixAnchor(title: string): string {
+  const label = /^\s*Appendix\s+([A-Z0-9]{1,3})\b/i.exec(title)?.[1];
+  return label ? `appendix-${label.toLowerCase()}` : 'appendices';
+}
+
 /** "Appendix 1 – Grants" heading → id "appendix-1", replacing any id the processor gave it. */
 export function anchorAppendices(html: string): string {
   const used = new Set<string>();
   return html.replace(APPENDIX_HEADING, (match, level: string, attributes: string | undefined, text: string, label: string) => {
-    const id = `appendix-${label.toLowerCase()}`;
+    const id = appendixAnchor(`Appendix ${label}`);
     if (used.has(id)) return match;
     used.add(id);
     const otherAttributes = (attributes ?? '').replace(/\sid="[^"]*"/, '');

@@ -1,0 +1,112 @@
+/** The fixture archive, built by the real build under the sub-path /board/: what a reader sees. */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { load } from 'cheerio';
+import { FIXTURE, loadPage } from './support/site.ts';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).map((file) => join(dir, file));
+}
+
+describe('meeting page', () => {
+  const $ = loadPage(FIXTURE, 'bcb/2019-06-11/');
+  const agendaItem = (number: string) => $(`li[id="item-${number}"]`).first();
+
+  it('gives the date, time and venue', () => {
+    const summary = $('dl.summary-list').text();
+    expect(summary).toContain('11 June 2019');
+    expect(summary).toContain('15:00');
+    expect(summary).toContain('HQ, Conference Room 3');
+  });
+  it('links each paper item to its paper, under the base path', () => {
+    expect(agendaItem('5').find('a').attr('href')).toBe('/board/bcb/2019-06-11/5/');
+    expect(agendaItem('8.0').find('a').attr('href')).toBe('/board/bcb/2019-06-11/8/');
+    expect(agendaItem('8.1').find('a').attr('href')).toBe('/board/bcb/2019-06-11/8.1/');
+  });
+  it('says that a verbal item has no paper', () => {
+    expect(agendaItem('11').text()).toContain('Verbal update: there is no paper for this item.');
+    expect(agendaItem('11').find('a')).toHaveLength(0);
+  });
+  it('says that minutes to approve are not in the archive rather than linking nowhere', () => {
+    expect(agendaItem('3').text()).toContain('The minutes of the meeting of 16 May 2019 are not in this archive.');
+  });
+  it('shows the action log with owner, target and status', () => {
+    const row = $('table.action-log tbody tr').first();
+    expect(row.text()).toContain('Constabulary');
+    expect(row.text()).toContain('16 May 2019');
+    expect(row.text()).toContain('Closed');
+    expect($('table.action-log th[scope=col]').length).toBeGreaterThan(5);
+  });
+});
+
+describe('paper page', () => {
+  const $ = loadPage(FIXTURE, 'bcb/2019-06-11/5/');
+  it('summarises the header', () => {
+    const summary = $('dl.summary-list').text();
+    for (const text of ['Business Coordination Board', 'Chief Constable', 'Official', '5.0', 'Force Management Statement Update']) expect(summary).toContain(text);
+  });
+  it('shows the recommendation', () => {
+    expect($('.recommendations').text()).toContain('The Board is recommended to note the report.');
+  });
+  it('anchors numbered paragraphs', () => {
+    expect($('p[id="para-1.1"]').text()).toContain('The purpose of this report');
+  });
+  it('renders GFM tables as tables with headers', () => {
+    expect($('.paper-text table th').first().text()).toBe('Function');
+    expect($('.paper-text table td').first().text()).toBe('Authorities and Standards');
+  });
+  it('links the appendix list to the appendix', () => {
+    expect($('a[href="#appendix-1"]').text()).toContain('Appendix 1');
+    expect($('h2#appendix-1')).toHaveLength(1);
+  });
+  it('renders the editorial note component without an import', () => {
+    expect($('.editorial-note').text()).toContain('The pack prints no contact officer.');
+  });
+  it('links to the decision made on it', () => {
+    expect($('a[href="/board/decisions/cpcc-2019-001/"]').text()).toContain('CPCC 2019-001');
+  });
+});
+
+describe('decision page and register', () => {
+  it('links a decision to its paper', () => {
+    const $ = loadPage(FIXTURE, 'decisions/cpcc-2019-001/');
+    expect($('a[href="/board/bcb/2019-06-11/5/"]').text()).toContain('Publication of Force Management Statement');
+    expect($('.recommendations').text()).toContain('To publish the statement.');
+  });
+  it('lists decisions, and narrows them by year without JavaScript', () => {
+    expect(loadPage(FIXTURE, 'decisions/').text()).toContain('CPCC 2019-001');
+    expect(loadPage(FIXTURE, 'decisions/2019/').text()).toContain('CPCC 2019-001');
+  });
+});
+
+describe('every page', () => {
+  const files = htmlFiles(FIXTURE.outDir);
+  it('has exactly one h1, a main landmark and a skip link', () => {
+    expect(files.length).toBeGreaterThan(8);
+    for (const file of files) {
+      const $ = load(readFileSync(file, 'utf8'));
+      expect($('h1'), file).toHaveLength(1);
+      expect($('main#main'), file).toHaveLength(1);
+      expect($('a.skip-link[href="#main"]'), file).toHaveLength(1);
+    }
+  });
+  it('links only to pages that exist, all under the base path', () => {
+    const broken: string[] = [];
+    for (const file of files) {
+      const $ = load(readFileSync(file, 'utf8'));
+      $('a[href]').each((_, element) => {
+        const href = $(element).attr('href')!;
+        if (/^(https?:|mailto:|#)/.test(href)) return;
+        const path = href.split('#')[0]!;
+        if (!path.startsWith('/board/')) return void broken.push(`${relative(FIXTURE.outDir, file)} → ${href} (outside the base)`);
+        const target = join(FIXTURE.outDir, path.slice('/board/'.length));
+        if (!existsSync(path.endsWith('/') ? join(target, 'index.html') : target)) broken.push(`${relative(FIXTURE.outDir, file)} → ${href}`);
+      });
+    }
+    expect(broken).toEqual([]);
+  });
+  it('is indexed for search', () => {
+    expect(existsSync(join(FIXTURE.outDir, 'pagefind/pagefind.js'))).toBe(true);
+  });
+});

@@ -1,0 +1,9 @@
+/** Builds the fixture archive and the real archive once, before the tests that read them. */
+import { FIXTURE, REAL, buildSite } from './site.ts';
+
+export default function setup(): void {
+  for (const site of [FIXTURE, REAL]) {
+    const result = buildSite(site);
+    if (result.status !== 0) throw new Error(`building ${site.contentDir} failed:\n${result.output}`);
+  }
+}

@@ -1,0 +1,38 @@
+/** Building a site for the tests, with the real build command, and reading what it wrote. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { load, type CheerioAPI } from 'cheerio';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+export const outputRoot = join(projectRoot, 'tests/.output');
+
+/** The fixture archive, built under a sub-path to prove every link carries the base. */
+export const FIXTURE = { contentDir: 'tests/fixtures/archive/content', outDir: join(outputRoot, 'fixture'), base: '/board/' };
+/** The real archive in content/, built at the root. */
+export const REAL = { contentDir: 'content', outDir: join(outputRoot, 'real'), base: '/' };
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+export function buildSite(site: { contentDir: string; outDir: string; base: string }): BuildResult {
+  const result = spawnSync(process.execPath, ['src/cli/build.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, CONTENT_DIR: site.contentDir, OUT_DIR: site.outDir, BASE_PATH: site.base, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** The HTML of a built page, by its path without the base ("bcb/2019-06-11/"). */
+export function readPage(site: { outDir: string }, path: string): string {
+  const file = join(site.outDir, path, path.endsWith('.html') ? '' : 'index.html');
+  if (!existsSync(file)) throw new Error(`no page was built at /${path} (${file})`);
+  return readFileSync(file, 'utf8');
+}
+
+export function loadPage(site: { outDir: string }, path: string): CheerioAPI {
+  return load(readPage(site, path));
+}
