@@ -74,7 +74,7 @@ function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, file: stri
     const path = [...pathPrefix, ...(issue.path as (string | number)[])];
     const found = valueAt(parsed.data, path);
     const missing = found === undefined && issue.code === 'invalid_type';
-    const expected = missing ? `is missing; ${issue.message.replace(/^Invalid input: /, '')}` : `found ${describeFound(found)}; ${issue.message.replace(/^Invalid input: /, '')}`;
+    const expected = missing ? 'is missing; this field is required' : `found ${describeFound(found)}; ${issue.message.replace(/^Invalid input: /, '')}`;
     problems.push({ file, line: parsed.lineOf(path), field: fieldName(path), message: expected });
   }
   return undefined;
@@ -124,6 +124,8 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
   const problems: Problem[] = [];
   const input: ArchiveInput = { bodies: [], meetings: [], papers: [], minutes: [], actionLogs: [], decisions: [] };
   const parsedByPath = new Map<string, ParsedFile>();
+  /** Meetings with a paper that could not be read: its references are not reported twice. */
+  const meetingsWithUnreadablePapers = new Set<string>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const name = prefix + file.path;
@@ -139,9 +141,11 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
       continue;
     }
     const text = decode(file, prefix, problems);
-    if (text === undefined) continue;
-    const parsed = parse(file, prefix, text, problems);
-    if (!parsed) continue;
+    const parsed = text === undefined ? undefined : parse(file, prefix, text, problems);
+    if (!parsed) {
+      if (location.kind === 'paper') meetingsWithUnreadablePapers.add(meetingKey(location.body!, location.date!));
+      continue;
+    }
     parsedByPath.set(file.path, parsed);
 
     if (file.path.endsWith('.mdx')) {
@@ -175,6 +179,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
       case 'paper': {
         const data = validate(paperSchema, parsed, name, problems);
         if (data) input.papers.push({ file: file.path, data: data as Paper });
+        else meetingsWithUnreadablePapers.add(meetingKey(location.body!, location.date!));
         break;
       }
       case 'minutes': {
@@ -195,11 +200,17 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
     }
   }
 
-  checkReferences(input, parsedByPath, prefix, problems);
+  checkReferences(input, parsedByPath, meetingsWithUnreadablePapers, prefix, problems);
   return { problems, input };
 }
 
-function checkReferences(input: ArchiveInput, parsed: Map<string, ParsedFile>, prefix: string, problems: Problem[]): void {
+function checkReferences(
+  input: ArchiveInput,
+  parsed: Map<string, ParsedFile>,
+  meetingsWithUnreadablePapers: Set<string>,
+  prefix: string,
+  problems: Problem[],
+): void {
   const line = (file: string, path: (string | number)[]) => parsed.get(file)?.lineOf(path);
   const bodyIds = new Set(input.bodies.map((body) => body.id));
   const meetings = new Map<string, Sourced<Meeting>>();
@@ -271,6 +282,7 @@ function checkReferences(input: ArchiveInput, parsed: Map<string, ParsedFile>, p
   }
 
   for (const [key, meeting] of meetings) {
+    if (meetingsWithUnreadablePapers.has(key)) continue;
     for (const item of flattenAgenda(meeting.data.agenda)) {
       if (item.kind === 'paper' && !item.exempt && !coveredItems.has(`${key}#${item.number}`)) {
         problems.push({ file: prefix + meeting.file, field: `agenda item ${item.number}`, message: `"${item.title}" is a paper item but no paper in content/meetings/${key}/ has item: "${item.number}"; expected a paper file, or kind: verbal / procedural` });
@@ -318,7 +330,9 @@ function checkReferences(input: ArchiveInput, parsed: Map<string, ParsedFile>, p
       problems.push({ file: name, field: 'id', message: `found "${decision.data.id}"; expected the file to be content/decisions/${decision.data.id.slice(5, 9)}/${decisionSlug(decision.data.id)}.mdx` });
     }
     decision.data.papers.forEach((address, index) => {
-      if (!paperKeys.has(address.replace(/^\/|\/$/g, ''))) {
+      const key = address.replace(/^\/|\/$/g, '');
+      const meetingOfPaper = key.split('/').slice(0, 2).join('/');
+      if (!paperKeys.has(key) && !meetingsWithUnreadablePapers.has(meetingOfPaper)) {
         problems.push({ file: name, line: line(decision.file, ['papers', index]), field: `papers[${index}]`, message: `found "${address}", which is not a paper in the archive; expected a paper's address such as "bcb/2017-09-21/11"` });
       }
     });
