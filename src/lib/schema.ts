@@ -115,7 +115,7 @@ export const contactSchema = z.object({
 
 export const sourceDocumentSchema = z.object({
   title: nonEmpty,
-  url: z.string().url({ error: 'expected a full web address starting http:// or https://' }).optional(),
+  url: z.url({ error: 'expected a full web address starting http:// or https://' }).optional(),
   note: z.string().optional(),
 });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compareAgendaNumbers, findAgendaItem, flattenAgenda, normaliseAgendaNumber, sameAgendaNumber } from '../../src/lib/agenda.ts';
 
-const item = (number: string, items: ReturnType<typeof item>[] = []) => ({ number, items });
+interface Item {
+  number: string;
+  items: Item[];
+}
+const item = (number: string, items: Item[] = []): Item => ({ number, items });
 
 describe('agenda numbers', () => {
   it('treats "5" and "5.0" as the same item', () => {
