@@ -1,0 +1,48 @@
+/** Search on the fixture archive, served under its sub-path, in a real browser. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { FIXTURE } from '../support/site.ts';
+import { launchBrowser, serveSite } from '../support/browser.ts';
+
+let browser: Browser;
+let server: Server;
+let root: string;
+let page: Page;
+
+beforeAll(async () => {
+  ({ url: root, server } = await serveSite(FIXTURE.outDir, FIXTURE.base));
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function search(query: string): Promise<string[]> {
+  await page.goto(`${root}search/?${query}`);
+  await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching'));
+  return page.$$eval('#search-results > li > a:first-child', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+}
+
+describe('search under a sub-path', () => {
+  it('finds a paper by words in its text, linking under the base', async () => {
+    const results = await search('q=purpose+statement');
+    expect(results).toContain('/board/bcb/2019-06-11/5/');
+  });
+  it('finds a decision by its identifier', async () => {
+    const results = await search('q=CPCC+2019-001');
+    expect(results[0]).toBe('/board/decisions/cpcc-2019-001/');
+  });
+  it('narrows to decisions', async () => {
+    const results = await search('q=statement&type=decision');
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((href) => href.startsWith('/board/decisions/'))).toBe(true);
+  });
+  it('says when nothing matched', async () => {
+    expect(await search('q=xyzzyplugh')).toEqual([]);
+    await expect(page.locator('#search-status')).toBeDefined();
+    expect(await page.textContent('#search-status')).toContain('No results matched');
+  });
+});
