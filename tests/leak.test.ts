@@ -1,0 +1,43 @@
+/**
+ * Not public means not published: markers planted in a draft, an embargoed paper and meeting, and the
+ * paper of an exempt item must appear in no file of the built site, the search index included.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { FIXTURE, loadPage } from './support/site.ts';
+
+const MARKERS = ['LEAKMARKER-DRAFT-91e4', 'LEAKMARKER-EMBARGO-2b9c', 'LEAKMARKER-EXEMPT-7f3a'];
+
+/** The text of a built file; Pagefind's index files are gzipped, so read them unzipped too. */
+function readableText(file: string): string {
+  const bytes = readFileSync(file);
+  let text = bytes.toString('utf8');
+  try {
+    text += gunzipSync(bytes).toString('utf8');
+  } catch {
+    // not gzipped
+  }
+  return text;
+}
+
+describe('what is not public', () => {
+  const regular = readdirSync(FIXTURE.outDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+
+  it('reaches no built file, the search index included', () => {
+    expect(regular.some((file) => file.includes('/pagefind/'))).toBe(true);
+    const leaks = regular.flatMap((file) => MARKERS.filter((marker) => readableText(file).includes(marker)).map((marker) => `${file}: ${marker}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('shows an exempt item with its title and reason, never its paper', () => {
+    const $ = loadPage(FIXTURE, 'bcb/2019-06-11/');
+    const item = $('li[id="item-9"]');
+    expect(item.text()).toContain('Estates disposal');
+    expect(item.text()).toContain('Exempt item: not open to the public (Schedule 12A paragraph 3');
+    expect(item.find('a')).toHaveLength(0);
+  });
+});
