@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import boardPapers from './src/integrations/board-papers.ts';
 
 // BASE_PATH serves the site under a sub-path, e.g. BASE_PATH=/papers/ for https://example.org/papers/.
@@ -10,7 +11,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? 'dist',
   srcDir: './src',
   publicDir: './public',
-  integrations: [mdx(), boardPapers()],
+  integrations: [mdx(), sitemap(), boardPapers()],
   vite: {
     build: {
       rolldownOptions: {

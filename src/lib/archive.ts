@@ -5,6 +5,7 @@
 import type { ActionLog, AgendaItem, Body, Decision, Meeting, Minutes, Paper } from './schema.ts';
 import { compareAgendaNumbers, findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
 import { decisionSlug, locateContentFile, meetingKey, paperSegment } from './paths.ts';
+import { buildActionHistories, type ActionHistory } from './actions.ts';
 
 /** A validated entry and the file it came from (relative to content/). */
 export interface Sourced<T> {
@@ -73,6 +74,10 @@ export interface Archive {
   meetingByKey: Map<string, MeetingRecord>;
   paperByKey: Map<string, PaperRecord>;
   decisionById: Map<string, DecisionRecord>;
+  /** every action of every body's log, with its history across the meetings' snapshots */
+  actions: ActionHistory[];
+  /** decisions by the address of each paper they name */
+  decisionsByPaper: Map<string, DecisionRecord[]>;
 }
 
 /** Published: not a draft, and not embargoed past today. */
@@ -190,6 +195,19 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     })
     .sort((a, b) => b.data.date.localeCompare(a.data.date) || b.data.id.localeCompare(a.data.id));
 
+  const actions = buildActionHistories(
+    meetings.flatMap((meeting) =>
+      meeting.actionLog ? [{ body: meeting.body.id, meetingKey: meeting.key, meetingDate: meeting.date, rows: meeting.actionLog.data.actions }] : [],
+    ),
+  );
+  const decisionsByPaper = new Map<string, DecisionRecord[]>();
+  for (const decision of decisions) {
+    for (const address of decision.data.papers) {
+      const key = address.replace(/^\/|\/$/g, '');
+      decisionsByPaper.set(key, [...(decisionsByPaper.get(key) ?? []), decision]);
+    }
+  }
+
   return {
     bodies: [...input.bodies],
     meetings,
@@ -199,6 +217,8 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     meetingByKey: new Map(meetings.map((meeting) => [meeting.key, meeting])),
     paperByKey,
     decisionById: new Map(decisions.map((decision) => [decision.data.id, decision])),
+    actions,
+    decisionsByPaper,
   };
 }
 
@@ -243,5 +263,5 @@ export function approvingMeeting(archive: Archive, meeting: MeetingRecord): Meet
 
 /** Decisions that name this paper among their papers. */
 export function decisionsForPaper(archive: Archive, paper: PaperRecord): DecisionRecord[] {
-  return archive.decisions.filter((decision) => decision.data.papers.includes(paper.key));
+  return archive.decisionsByPaper.get(paper.key) ?? [];
 }

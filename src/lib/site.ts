@@ -8,3 +8,9 @@ export const PUBLISHER = 'Office of the Police and Crime Commissioner';
 export function siteHref(path: string): string {
   return withBase(import.meta.env.BASE_URL, path);
 }
+
+/** The full address of a page of the site, for feeds, calendars and metadata. */
+export function absoluteHref(path: string, site: URL | undefined): string {
+  if (!site) throw new Error('the site address is not set: set SITE_URL, such as https://papers.example.org');
+  return new URL(siteHref(path), site).toString();
+}

@@ -18,9 +18,12 @@ export interface BuildResult {
 }
 
 export function buildSite(site: { contentDir: string; outDir: string; base: string }): BuildResult {
+  // Vitest puts Vite's import.meta.env values (BASE_URL, MODE…) into the test process's environment;
+  // the build must not inherit them.
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...environment } = process.env;
   const result = spawnSync(process.execPath, ['src/cli/build.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, CONTENT_DIR: site.contentDir, OUT_DIR: site.outDir, BASE_PATH: site.base, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...environment, CONTENT_DIR: site.contentDir, OUT_DIR: site.outDir, BASE_PATH: site.base, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };

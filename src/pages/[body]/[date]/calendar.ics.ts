@@ -1,0 +1,14 @@
+import type { APIContext } from 'astro';
+import { loadArchive } from '../../../data/archive.ts';
+import { calendarResponse } from '../../../lib/calendar-response.ts';
+
+export async function getStaticPaths() {
+  const { archive } = await loadArchive();
+  return archive.meetings.map((meeting) => ({ params: { body: meeting.body.id, date: meeting.date }, props: { key: meeting.key } }));
+}
+
+export async function GET({ props, site }: APIContext) {
+  const { archive } = await loadArchive();
+  const meeting = archive.meetingByKey.get(props.key)!;
+  return calendarResponse(`${meeting.body.name} meeting`, [meeting], site);
+}
