@@ -110,6 +110,27 @@ function byFile<T extends { file: string }>(a: T, b: T): number {
 }
 
 /**
+ * The address of each paper ("bcb/2019-06-11/9"). Papers are counted per agenda item over every
+ * paper, public or not, so that an address never changes when a draft is published.
+ */
+export function paperAddresses(papers: readonly Sourced<Paper>[]): (paper: Sourced<Paper>) => string | undefined {
+  const itemKey = (body: string, date: string, item: string) => `${meetingKey(body, date)}#${normaliseAgendaNumber(item)}`;
+  const papersPerItem = new Map<string, number>();
+  for (const { file, data } of papers) {
+    const { body, date } = locateContentFile(file);
+    if (data.item === undefined || !body || !date) continue;
+    const key = itemKey(body, date, data.item);
+    papersPerItem.set(key, (papersPerItem.get(key) ?? 0) + 1);
+  }
+  return ({ file, data }) => {
+    const { body, date, stem } = locateContentFile(file);
+    if (!body || !date || !stem) return undefined;
+    const count = data.item === undefined ? 0 : (papersPerItem.get(itemKey(body, date, data.item)) ?? 0);
+    return `${meetingKey(body, date)}/${paperSegment(stem, data.item, count)}`;
+  };
+}
+
+/**
  * Builds the public archive. Drafts, embargoed documents and the papers of exempt items are left out
  * here, once, so that no page, feed, index or data file can reach them.
  */
@@ -135,15 +156,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     });
   }
 
-  // Count papers per agenda item over every paper, public or not, so an address never changes
-  // when a draft is published.
-  const papersPerItem = new Map<string, number>();
-  for (const entry of input.papers) {
-    const { body, date } = locateContentFile(entry.file);
-    if (entry.data.item === undefined || !body || !date) continue;
-    const itemKey = `${meetingKey(body, date)}#${normaliseAgendaNumber(entry.data.item)}`;
-    papersPerItem.set(itemKey, (papersPerItem.get(itemKey) ?? 0) + 1);
-  }
+  const addressOf = paperAddresses(input.papers);
 
   const paperByKey = new Map<string, PaperRecord>();
   for (const entry of [...input.papers].sort(byFile)) {
@@ -153,8 +166,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     if (!meeting || !isPublished(entry.data, today)) continue;
     const item = entry.data.item;
     if (item !== undefined && isExemptItem(meeting.data.agenda, item)) continue;
-    const count = item === undefined ? 0 : (papersPerItem.get(`${meeting.key}#${normaliseAgendaNumber(item)}`) ?? 0);
-    const key = `${meeting.key}/${paperSegment(stem, item, count)}`;
+    const key = addressOf(entry)!;
     const paper: PaperRecord = {
       key,
       path: `${key}/`,

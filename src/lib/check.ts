@@ -21,8 +21,8 @@ import {
 } from './schema.ts';
 import { isCalendarDate } from './dates.ts';
 import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
-import { decisionSlug, locateContentFile, meetingKey, paperSegment } from './paths.ts';
-import type { ArchiveInput, Sourced } from './archive.ts';
+import { decisionSlug, locateContentFile, meetingKey } from './paths.ts';
+import { paperAddresses, type ArchiveInput, type Sourced } from './archive.ts';
 import { findUnsafeMdx } from './mdx-safety.ts';
 
 export interface Problem {
@@ -124,6 +124,13 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
   const problems: Problem[] = [];
   const input: ArchiveInput = { bodies: [], meetings: [], papers: [], minutes: [], actionLogs: [], decisions: [] };
   const parsedByPath = new Map<string, ParsedFile>();
+  const documentKinds: Record<'meeting' | 'paper' | 'minutes' | 'action-log' | 'decision', { schema: z.ZodType; into: Sourced<unknown>[] }> = {
+    meeting: { schema: meetingSchema, into: input.meetings },
+    paper: { schema: paperSchema, into: input.papers },
+    minutes: { schema: minutesSchema, into: input.minutes },
+    'action-log': { schema: actionLogSchema, into: input.actionLogs },
+    decision: { schema: decisionSchema, into: input.decisions },
+  };
   /** Meetings with a paper that could not be read: its references are not reported twice. */
   const meetingsWithUnreadablePapers = new Set<string>();
 
@@ -171,31 +178,11 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
         });
         break;
       }
-      case 'meeting': {
-        const data = validate(meetingSchema, parsed, name, problems);
-        if (data) input.meetings.push({ file: file.path, data: data as Meeting });
-        break;
-      }
-      case 'paper': {
-        const data = validate(paperSchema, parsed, name, problems);
-        if (data) input.papers.push({ file: file.path, data: data as Paper });
-        else meetingsWithUnreadablePapers.add(meetingKey(location.body!, location.date!));
-        break;
-      }
-      case 'minutes': {
-        const data = validate(minutesSchema, parsed, name, problems);
-        if (data) input.minutes.push({ file: file.path, data: data as Minutes });
-        break;
-      }
-      case 'action-log': {
-        const data = validate(actionLogSchema, parsed, name, problems);
-        if (data) input.actionLogs.push({ file: file.path, data: data as ActionLog });
-        break;
-      }
-      case 'decision': {
-        const data = validate(decisionSchema, parsed, name, problems);
-        if (data) input.decisions.push({ file: file.path, data: data as Decision });
-        break;
+      default: {
+        const { schema, into } = documentKinds[location.kind];
+        const data = validate(schema, parsed, name, problems);
+        if (data) into.push({ file: file.path, data });
+        else if (location.kind === 'paper') meetingsWithUnreadablePapers.add(meetingKey(location.body!, location.date!));
       }
     }
   }
@@ -232,14 +219,7 @@ function checkReferences(
     }
   }
 
-  const papersPerItem = new Map<string, number>();
-  for (const paper of input.papers) {
-    const { body, date } = locateContentFile(paper.file);
-    if (paper.data.item === undefined || !body || !date) continue;
-    const key = `${meetingKey(body, date)}#${normaliseAgendaNumber(paper.data.item)}`;
-    papersPerItem.set(key, (papersPerItem.get(key) ?? 0) + 1);
-  }
-
+  const addressOf = paperAddresses(input.papers);
   const paperKeys = new Set<string>();
   const coveredItems = new Set<string>();
   for (const paper of input.papers) {
@@ -270,8 +250,7 @@ function checkReferences(
         }
       }
     }
-    const count = item === undefined ? 0 : (papersPerItem.get(`${key}#${normaliseAgendaNumber(item)}`) ?? 0);
-    const paperKey = `${key}/${paperSegment(stem, item, count)}`;
+    const paperKey = addressOf(paper)!;
     if (paperKeys.has(paperKey)) {
       problems.push({ file: name, message: `would be published at /${paperKey}/, which another paper already uses; expected a different file name` });
     }
