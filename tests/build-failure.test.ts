@@ -36,4 +36,11 @@ describe('a failed build', () => {
     expect(result.output).toContain('08-1-actions.mdx');
     expect(existsSync(join(site.outDir, 'bcb/2019-06-11/8.1/index.html'))).toBe(true);
   });
+
+  it('stops on a link to a page that does not exist, naming the page and the link', () => {
+    const site = brokenCopy('meetings/bcb/2019-06-11/08-1-actions.mdx', (text) => `${text}\nSee [the register](/board/registers/).\n`);
+    const result = buildSite(site);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('bcb/2019-06-11/8.1/index.html: links to /board/registers/, which does not exist');
+  });
 });

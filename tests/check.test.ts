@@ -109,6 +109,10 @@ describe('the valid archive', () => {
   it('has no problems', () => {
     expect(check(validArchive())).toEqual([]);
   });
+  it('accepts links to its own pages', () => {
+    const links = '\n[paper](/bcb/2019-06-11/5/) [minutes](/bcb/2019-06-11/minutes/) [decision](/decisions/cpcc-2019-001/#record) [year](/bcb/2019/) [search](/search/)\n';
+    expect(problemsWith({ 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + links })).toEqual([]);
+  });
 });
 
 describe('bad content is reported with its file, field and the fix', () => {
@@ -149,6 +153,7 @@ describe('bad content is reported with its file, field and the fix', () => {
     ['a script tag', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<script>alert(1)</script>\n' }, [], [/08-0-support\.mdx:8 has a <script> tag; content may not run code/]],
     ['an inline event handler', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<div onclick="steal()">Click</div>\n' }, [], [/08-0-support\.mdx:8 has an inline event handler/]],
     ['a javascript: link', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n[Click](javascript:alert(1))\n' }, [], [/08-0-support\.mdx:8 has a javascript: address/]],
+    ['a broken internal link', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\nSee [the minutes](/bcb/2019-06-12/minutes/).\n' }, [], [/08-0-support\.mdx:8 link: found "\/bcb\/2019-06-12\/minutes\/", which is not a page of the site; expected the address of a meeting, paper, minutes or decision/]],
     ['a body without a name', { 'bodies.yaml': BODIES.replace('  name: Police and Crime Panel\n', '') }, [], [/content\/bodies\.yaml:\d+ \[1\]\.name: is missing/]],
   ];
 

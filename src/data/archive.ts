@@ -4,7 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
-import { todayInLondon } from '../lib/dates.ts';
+import { formatDate, todayInLondon } from '../lib/dates.ts';
+import { buildLinkGraph, type CitingDocument, type LinkGraph } from '../lib/link-graph.ts';
 
 type RenderableEntry = CollectionEntry<'meetings' | 'papers' | 'minutes' | 'decisions'>;
 
@@ -12,6 +13,9 @@ export interface LoadedArchive {
   archive: Archive;
   /** the collection entry of a content file (path under content/), for rendering its text */
   entryByFile: Map<string, RenderableEntry>;
+  /** the texts that cite, by the path of their page */
+  citingByPath: Map<string, CitingDocument>;
+  linkGraph: LinkGraph;
 }
 
 let loaded: Promise<LoadedArchive> | undefined;
@@ -38,7 +42,25 @@ async function load(): Promise<LoadedArchive> {
     todayInLondon(),
   );
   const entryByFile = new Map<string, RenderableEntry>([...meetings, ...papers, ...minutes, ...decisions].map((entry) => [entry.id, entry]));
-  return { archive, entryByFile };
+  const bodyText = (file: string) => entryByFile.get(file)?.body ?? '';
+  const citing: CitingDocument[] = [
+    ...archive.papers.map((paper) => ({
+      path: paper.path,
+      title: paper.data.title,
+      body: paper.meetingKey.split('/')[0],
+      meetingKey: paper.meetingKey,
+      text: [bodyText(paper.file), ...paper.data.sources.map((source) => source.title)].join('\n\n'),
+    })),
+    ...archive.minutes.map((minutes) => ({
+      path: minutes.path,
+      title: `Minutes of the ${archive.meetingByKey.get(minutes.meetingKey)!.body.name}, ${formatDate(minutes.meetingKey.split('/')[1]!)}`,
+      body: minutes.meetingKey.split('/')[0],
+      meetingKey: minutes.meetingKey,
+      text: bodyText(minutes.file),
+    })),
+    ...archive.decisions.map((decision) => ({ path: decision.path, title: `${decision.data.id}: ${decision.data.title}`, text: bodyText(decision.file) })),
+  ];
+  return { archive, entryByFile, citingByPath: new Map(citing.map((document) => [document.path, document])), linkGraph: buildLinkGraph(citing, archive) };
 }
 
 export function loadArchive(): Promise<LoadedArchive> {

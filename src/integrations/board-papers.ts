@@ -4,33 +4,39 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { brokenLinks, type BrokenLink } from '../lib/link-check.ts';
 import * as pagefind from 'pagefind';
 import { formatProblem } from '../lib/check.ts';
 import { checkProjectContent } from '../lib/read-content.ts';
 
 export class ContentProblems extends Error {}
 
-async function countIndexablePages(dir: string): Promise<number> {
+/** Reads the built pages once: counts those to index and finds every broken internal link. */
+async function inspectPages(dir: string, base: string): Promise<{ indexable: number; broken: BrokenLink[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  let count = 0;
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const { readFile } = await import('node:fs/promises');
-    const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
-    if (html.includes('data-pagefind-body')) count++;
+  const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')));
+  let indexable = 0;
+  const broken: BrokenLink[] = [];
+  for (const file of files) {
+    if (!file.endsWith('.html')) continue;
+    const html = await readFile(join(dir, file), 'utf8');
+    if (html.includes('data-pagefind-body')) indexable++;
+    broken.push(...brokenLinks(file, html, base, (path) => files.has(path)));
   }
-  return count;
+  return { indexable, broken };
 }
 
 export default function boardPapers(): AstroIntegration {
   let root = '';
+  let base = '/';
   return {
     name: 'board-papers',
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
         root = fileURLToPath(config.root);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         if (command !== 'build') return;
         const { problems, input } = await checkProjectContent(root);
         if (problems.length > 0) {
@@ -42,7 +48,13 @@ export default function boardPapers(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const expected = await countIndexablePages(outDir);
+        const { indexable: expected, broken } = await inspectPages(outDir, base);
+        if (broken.length > 0) {
+          throw new Error(
+            `${broken.length} internal link${broken.length === 1 ? '' : 's'} lead to no page; nothing was published.\n` +
+              broken.map((link) => `${link.page}: links to ${link.href}, which does not exist`).join('\n'),
+          );
+        }
         const { index, errors } = await pagefind.createIndex({});
         if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: outDir });

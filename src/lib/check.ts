@@ -24,6 +24,7 @@ import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.t
 import { decisionSlug, locateContentFile, meetingKey } from './paths.ts';
 import { paperAddresses, type ArchiveInput, type Sourced } from './archive.ts';
 import { findUnsafeMdx } from './mdx-safety.ts';
+import { internalLinksInText } from './link-check.ts';
 
 export interface Problem {
   /** relative to the project, e.g. content/meetings/bcb/2019-06-11/05-fms.mdx */
@@ -131,6 +132,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
     'action-log': { schema: actionLogSchema, into: input.actionLogs },
     decision: { schema: decisionSchema, into: input.decisions },
   };
+  const linksWritten: { file: string; line: number; href: string }[] = [];
   /** Meetings with a paper that could not be read: its references are not reported twice. */
   const meetingsWithUnreadablePapers = new Set<string>();
 
@@ -159,6 +161,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
       for (const unsafe of findUnsafeMdx(parsed.body)) {
         problems.push({ file: name, line: parsed.bodyLine + unsafe.line - 1, message: unsafe.message });
       }
+      for (const link of internalLinksInText(parsed.body)) linksWritten.push({ file: name, line: parsed.bodyLine + link.line - 1, href: link.href });
     }
 
     if (location.date !== undefined && location.kind !== 'decision' && !isCalendarDate(location.date)) {
@@ -188,6 +191,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
   }
 
   checkReferences(input, parsedByPath, meetingsWithUnreadablePapers, prefix, problems);
+  checkLinksWritten(input, linksWritten, problems);
   return { problems, input };
 }
 
@@ -320,6 +324,41 @@ function checkReferences(
       if (address !== undefined && !meetings.has(address.replace(/^\/|\/$/g, ''))) {
         problems.push({ file: name, line: line(decision.file, [field]), field, message: `found "${address}", which is not a meeting in the archive; expected a meeting's address such as "bcb/2017-09-21"` });
       }
+    }
+  }
+}
+
+/**
+ * Links staff write to the site's own documents ("/bcb/2019-06-11/9/") must lead to one. Links to
+ * other pages of the site are checked when the build has written them.
+ */
+function checkLinksWritten(input: ArchiveInput, links: { file: string; line: number; href: string }[], problems: Problem[]): void {
+  const bodyIds = new Set(input.bodies.map((body) => body.id));
+  const addresses = new Set<string>(['decisions/', ...[...bodyIds].map((id) => `${id}/`)]);
+  const addressOf = paperAddresses(input.papers);
+  for (const meeting of input.meetings) {
+    const { body, date } = locateContentFile(meeting.file);
+    addresses.add(`${body}/${date}/`).add(`${body}/${date!.slice(0, 4)}/`).add(`${body}/actions/`);
+  }
+  for (const paper of input.papers) addresses.add(`${addressOf(paper)}/`);
+  for (const minutes of input.minutes) {
+    const { body, date } = locateContentFile(minutes.file);
+    addresses.add(`${body}/${date}/minutes/`);
+  }
+  for (const decision of input.decisions) addresses.add(`decisions/${decisionSlug(decision.data.id)}/`).add(`decisions/${decision.data.date.slice(0, 4)}/`);
+
+  for (const link of links) {
+    const path = link.href.replace(/^\//, '').split(/[#?]/)[0]!;
+    const first = path.split('/')[0]!;
+    if (!bodyIds.has(first) && first !== 'decisions') continue;
+    const withSlash = path.endsWith('/') ? path : `${path}/`;
+    if (!addresses.has(withSlash) && !/^[a-z]+\/actions\/.+/.test(withSlash)) {
+      problems.push({
+        file: link.file,
+        line: link.line,
+        field: 'link',
+        message: `found "${link.href}", which is not a page of the site; expected the address of a meeting, paper, minutes or decision, such as /bcb/2019-06-11/9/`,
+      });
     }
   }
 }

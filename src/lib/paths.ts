@@ -57,3 +57,9 @@ export function withBase(base: string, path: string): string {
   const trimmedBase = base.endsWith('/') ? base : `${base}/`;
   return `${trimmedBase}${path.replace(/^\/+/, '')}`;
 }
+
+/** An action's page: "bcb/2019-04-19/4.0" → "bcb/actions/2019-04-19-4.0/". */
+export function actionPath(actionKey: string): string {
+  const [body, raised, number] = actionKey.split('/');
+  return `${body}/actions/${raised}-${number}/`;
+}

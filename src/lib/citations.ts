@@ -1,0 +1,137 @@
+/**
+ * Citations in the text of papers, minutes and decisions, in the set forms the packs use:
+ *   ‘Hate Crime Review Paper’, Agenda Item 8.0, Business Coordination Board, 7th August 2017
+ *   minutes of the Business Coordination Board meeting held on the 16th May 2019
+ *   brought to this Board on 24 January 2019
+ *   Decision Record – CPCC 2017-008 (and "CPCC 2017-19")
+ *   see Agenda item 8.1 (an item of the same meeting)
+ * Pure text in, citations out; resolving them against the archive is resolveCitation's work.
+ */
+import { normaliseAgendaNumber } from './agenda.ts';
+import { normaliseDecisionId } from './paths.ts';
+
+export type CitationTarget =
+  | { kind: 'decision'; id: string }
+  | { kind: 'agenda-item'; body: string; date: string; items: string[] }
+  | { kind: 'minutes'; body: string; date: string }
+  | { kind: 'meeting'; body: string; date: string }
+  | { kind: 'same-meeting-item'; item: string };
+
+export interface Citation {
+  /** offsets of the cited words in the text */
+  start: number;
+  end: number;
+  text: string;
+  target: CitationTarget;
+}
+
+export interface CitationContext {
+  /** body names and aliases, lower case → body id */
+  bodyByAlias: ReadonlyMap<string, string>;
+  /** the body of the document being read, for "this Board" and minutes that name no body */
+  currentBody?: string | undefined;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const DATE = String.raw`(\d{1,2})(?:\s?(?:st|nd|rd|th))?\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})`;
+const WS = String.raw`[\s\u00a0]+`;
+const AGENDA_NUMBERS = String.raw`(\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|&)\s*\d{1,2}(?:\.\d{1,2})?)*)`;
+
+/** "7th August 2017" parts → "2017-08-07", or undefined for an impossible date. */
+function isoDate(day: string, month: string, year: string): string | undefined {
+  const monthIndex = MONTHS.indexOf(month.toLowerCase());
+  const date = new Date(Date.UTC(Number(year), monthIndex, Number(day)));
+  if (monthIndex < 0 || date.getUTCDate() !== Number(day)) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, WS);
+}
+
+/** A pattern matching any body alias, longest first so "Business Co-ordination Board" beats "Board". */
+function aliasPattern(context: CitationContext): string {
+  return [...context.bodyByAlias.keys()].sort((a, b) => b.length - a.length).map(escapeForPattern).join('|');
+}
+
+function bodyOf(alias: string, context: CitationContext): string | undefined {
+  return context.bodyByAlias.get(alias.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim());
+}
+
+/** Every citation in a text, in order, not overlapping. */
+export function findCitations(text: string, context: CitationContext): Citation[] {
+  const found: Citation[] = [];
+  const aliases = aliasPattern(context);
+  const add = (match: RegExpExecArray, target: CitationTarget | undefined, skipLeading = 0) => {
+    if (!target) return;
+    const start = match.index + skipLeading;
+    found.push({ start, end: match.index + match[0].length, text: match[0].slice(skipLeading), target });
+  };
+
+  if (aliases) {
+    // Agenda Item 8.0, Business Coordination Board, 7th August 2017
+    const agendaItem = new RegExp(String.raw`Agenda${WS}Item(?:${WS}No\.?)?${WS}${AGENDA_NUMBERS},?${WS}(?:the${WS})?(${aliases}),?${WS}(?:meeting${WS}(?:of|on)${WS})?(?:the${WS})?${DATE}`, 'gi');
+    for (const match of text.matchAll(agendaItem)) {
+      const body = bodyOf(match[2]!, context);
+      const date = isoDate(match[3]!, match[4]!, match[5]!);
+      const items = match[1]!.split(/\s*(?:,|and|&)\s*/).filter(Boolean).map(normaliseAgendaNumber);
+      if (body && date) add(match, { kind: 'agenda-item', body, date, items });
+    }
+  }
+
+  // minutes of the [Business Coordination Board] meeting held on [the] 16th May 2019
+  const minutes = new RegExp(String.raw`minutes${WS}of${WS}the${WS}((?:[\w’'\-]+${WS}){0,8}?)meetings?${WS}held${WS}on${WS}(?:the${WS})?${DATE}`, 'gi');
+  for (const match of text.matchAll(minutes)) {
+    const named = match[1]!.trim();
+    const body = named ? (bodyOf(named, context) ?? findAliasIn(named, context)) : context.currentBody;
+    const date = isoDate(match[2]!, match[3]!, match[4]!);
+    if (body && date) add(match, { kind: 'minutes', body, date });
+  }
+
+  // brought to this Board on 24 January 2019
+  if (context.currentBody) {
+    const thisBody = new RegExp(String.raw`(?:brought|presented|reported|submitted)${WS}to${WS}this${WS}(?:Board|Panel|Committee)(?:${WS}meeting)?${WS}(?:on|in)${WS}(?:the${WS})?${DATE}`, 'gi');
+    for (const match of text.matchAll(thisBody)) {
+      const date = isoDate(match[1]!, match[2]!, match[3]!);
+      if (date) add(match, { kind: 'meeting', body: context.currentBody, date });
+    }
+  }
+
+  // see Agenda item 8.1: an item of the same meeting
+  for (const match of text.matchAll(new RegExp(String.raw`\bsee${WS}(Agenda${WS}item${WS}(\d{1,2}(?:\.\d{1,2})?))\b(?!\.\d)`, 'gi'))) {
+    add(match, { kind: 'same-meeting-item', item: normaliseAgendaNumber(match[2]!) }, match[0].indexOf(match[1]!));
+  }
+
+  // CPCC 2017-020, CPCC 2017-19
+  for (const match of text.matchAll(/\bCPCC[\s\u00a0]+\d{4}[\s\u00a0]*[-–][\s\u00a0]*\d{1,3}\b/g)) {
+    add(match, { kind: 'decision', id: normaliseDecisionId(match[0]) });
+  }
+
+  // the longest citation wins where two overlap
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Citation[] = [];
+  for (const citation of found) {
+    const last = kept.at(-1);
+    if (!last || citation.start >= last.end) kept.push(citation);
+  }
+  return kept;
+}
+
+function findAliasIn(words: string, context: CitationContext): string | undefined {
+  const pattern = aliasPattern(context);
+  if (!pattern) return undefined;
+  const match = new RegExp(`(${pattern})`, 'i').exec(words);
+  return match ? bodyOf(match[1]!, context) : undefined;
+}
+
+/** The sentence around a citation, for "cited by" lists; cut with "…" where the sentence is long. */
+export function citationContext(text: string, citation: Citation, radius = 160): string {
+  const before = text.slice(Math.max(0, citation.start - radius), citation.start);
+  const after = text.slice(citation.end, citation.end + radius);
+  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'));
+  const head = sentenceStart >= 0 ? before.slice(sentenceStart + 2) : `…${before}`;
+  const sentenceEnd = after.search(/\.(\s|$)/);
+  const tail = sentenceEnd >= 0 ? after.slice(0, sentenceEnd + 1) : `${after}…`;
+  const wholeStart = citation.start - radius <= 0 && sentenceStart < 0;
+  return `${wholeStart ? before : head}${citation.text}${tail}`.replace(/\s+/g, ' ').trim();
+}
