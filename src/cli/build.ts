@@ -2,7 +2,7 @@
  * npm run build: builds into a staging folder and moves it into dist/ only when every step succeeded,
  * so a failed build never leaves a half-built site to publish.
  */
-import { rm, rename } from 'node:fs/promises';
+import { readFile, rm, rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'astro';
 
@@ -21,3 +21,11 @@ try {
 await rm(finalDir, { recursive: true, force: true });
 await rename(stagingDir, finalDir);
 console.log(`Built the site into ${finalDir}`);
+
+// The build report: what the archive cites but does not hold, the staff's list of what to publish next.
+const { counts, gaps } = JSON.parse(await readFile(resolve(finalDir, 'gaps.json'), 'utf8')) as {
+  counts: { citations: number; resolved: number; missing: number };
+  gaps: { label: string; citedBy: { title: string }[] }[];
+};
+console.log(`Citations: ${counts.citations} found, ${counts.resolved} linked, ${counts.missing} to ${gaps.length} documents not in the archive (listed at /gaps/):`);
+for (const gap of gaps) console.log(`  - ${gap.label}, cited by ${gap.citedBy.map((entry) => entry.title).join('; ')}`);

@@ -55,6 +55,8 @@ export default function boardPapers(): AstroIntegration {
               broken.map((link) => `${link.page}: links to ${link.href}, which does not exist`).join('\n'),
           );
         }
+        // The benchmark times the search index on its own (npm run bench); nothing else skips it.
+        if (process.env.SEARCH_INDEX === 'skip') return;
         const { index, errors } = await pagefind.createIndex({});
         if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: outDir });

@@ -1,0 +1,184 @@
+/**
+ * npm run bench -- --docs N [--runs R]
+ * Generates a synthetic archive of N documents outside content/, builds it with the real site, indexes
+ * it with Pagefind, and builds the same text with two baselines: a minimal Astro site (the framework's
+ * floor) and Hugo. Prints the figures, and last a single BENCH line.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import * as pagefind from 'pagefind';
+import { syntheticArchive } from '../lib/synthetic-archive.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const documents = option('docs', 500);
+const runs = option('runs', documents <= 2000 ? 3 : 1);
+const project = resolve(import.meta.dirname, '../..');
+const work = join(tmpdir(), `board-papers-bench-${documents}`);
+const node = process.execPath;
+
+interface Measured {
+  seconds: number;
+  peakMb: number;
+}
+
+/** Resident memory of a process and all its descendants, in bytes, from /proc. */
+function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  let rss = 0;
+  const pages = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const parent = Number(fields[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      pages.set(Number(entry), Number(fields[21]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    rss += (pages.get(pid) ?? 0) * 4096;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return rss;
+}
+
+/** Runs a command, timing it and sampling the memory of its whole process tree. */
+function measure(command: string, commandArgs: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measured> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(command, commandArgs, { cwd: options.cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let peak = 0;
+    let errors = '';
+    child.stderr.on('data', (chunk) => (errors += chunk));
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} failed:\n${errors.slice(-4000)}`));
+      else resolvePromise({ seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 / 1024 });
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
+function writeFiles(root: string, files: Map<string, string>): void {
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
+/** The framework's floor: one collection, one page template, the same Astro and Markdown processor. */
+function writeFloorSite(root: string, contentDir: string): void {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'src/pages'), { recursive: true });
+  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(root, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], vite: { logLevel: 'error' } });\n");
+  writeFileSync(
+    join(root, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ base: ${JSON.stringify(contentDir)}, pattern: '**/*.mdx', deferRender: true }) }) };\n`,
+  );
+  writeFileSync(
+    join(root, 'src/pages/[...slug].astro'),
+    "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('docs')).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));\n}\nconst { Content } = await render(Astro.props.entry);\n---\n<html lang=\"en\"><head><title>{Astro.props.entry.data.title ?? Astro.props.entry.id}</title></head><body><main><Content /></main></body></html>\n",
+  );
+}
+
+function ensureHugo(): string {
+  const found = spawnSync('sh', ['-c', 'command -v hugo'], { encoding: 'utf8' }).stdout.trim();
+  if (found) return found;
+  console.log('Hugo is missing: installing Debian\'s package…');
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  for (const step of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'hugo']]) {
+    const result = spawnSync(sudo[0] ?? step[0]!, sudo.length ? step : step.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.status !== 0) throw new Error(`could not install Hugo (${step.join(' ')})`);
+  }
+  return 'hugo';
+}
+
+/** Hugo with a trivial template, on the same text (its Markdown files are the .mdx files renamed). */
+function writeHugoSite(root: string, files: Map<string, string>): void {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'layouts/_default'), { recursive: true });
+  writeFileSync(join(root, 'hugo.toml'), "baseURL = 'https://example.org/'\ntitle = 'bench'\ndisableKinds = ['taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT', '404']\n[markup.goldmark.renderer]\nunsafe = true\n");
+  const template = '<!doctype html><html lang="en"><head><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>\n';
+  writeFileSync(join(root, 'layouts/_default/single.html'), template);
+  writeFileSync(join(root, 'layouts/_default/list.html'), template);
+  writeFiles(join(root, 'content'), new Map([...files].filter(([path]) => path.endsWith('.mdx')).map(([path, text]) => [path.replace(/\.mdx$/, '.md').replace(/\/index\.md$/, '/_index.md'), text])));
+}
+
+const files = syntheticArchive(documents);
+const docCount = [...files.keys()].filter((path) => path.endsWith('.mdx')).length;
+rmSync(work, { recursive: true, force: true });
+const contentDir = join(work, 'content');
+writeFiles(contentDir, files);
+console.log(`Synthetic archive: ${docCount} documents (${files.size} files) in ${contentDir}; ${runs} run(s) each, side by side.`);
+
+const hugo = ensureHugo();
+writeFloorSite(join(work, 'floor'), contentDir);
+writeHugoSite(join(work, 'hugo'), files);
+
+const site: Measured[] = [];
+const floor: Measured[] = [];
+const hugoRuns: Measured[] = [];
+const search: number[] = [];
+const outDir = join(work, 'dist');
+for (let run = 1; run <= runs; run++) {
+  rmSync(join(project, 'node_modules/.astro'), { recursive: true, force: true });
+  site.push(await measure(node, ['src/cli/build.ts'], { cwd: project, env: { CONTENT_DIR: contentDir, OUT_DIR: outDir, SEARCH_INDEX: 'skip', BASE_PATH: '/' } }));
+  const started = performance.now();
+  const { index } = await pagefind.createIndex({});
+  const added = await index!.addDirectory({ path: outDir });
+  await index!.writeFiles({ outputPath: join(outDir, 'pagefind') });
+  await pagefind.close();
+  search.push((performance.now() - started) / 1000);
+  rmSync(join(work, 'floor/dist'), { recursive: true, force: true });
+  rmSync(join(work, 'floor/.astro'), { recursive: true, force: true });
+  floor.push(await measure(node, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: join(work, 'floor') }));
+  rmSync(join(work, 'hugo/public'), { recursive: true, force: true });
+  hugoRuns.push(await measure(hugo, ['--quiet', '-d', 'public'], { cwd: join(work, 'hugo') }));
+  console.log(
+    `run ${run}: site ${site.at(-1)!.seconds.toFixed(1)} s (${site.at(-1)!.peakMb.toFixed(0)} MB), pagefind ${search.at(-1)!.toFixed(1)} s (${added.page_count} pages), ` +
+      `floor ${floor.at(-1)!.seconds.toFixed(1)} s (${floor.at(-1)!.peakMb.toFixed(0)} MB), hugo ${hugoRuns.at(-1)!.seconds.toFixed(1)} s (${hugoRuns.at(-1)!.peakMb.toFixed(0)} MB)`,
+  );
+}
+
+const buildS = median(site.map((m) => m.seconds));
+const peakMb = Math.max(...site.map((m) => m.peakMb));
+const floorS = median(floor.map((m) => m.seconds));
+const hugoS = median(hugoRuns.map((m) => m.seconds));
+const pagefindS = median(search);
+const indexMb = folderBytes(join(outDir, 'pagefind')) / 1024 / 1024;
+const outputMb = folderBytes(outDir) / 1024 / 1024;
+const pages = readdirSync(outDir, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
+
+console.log(`\nsite build:   ${buildS.toFixed(2)} s, peak ${peakMb.toFixed(0)} MB (process tree), ${((buildS * 1000) / docCount).toFixed(2)} ms per document, ${pages} pages`);
+console.log(`floor build:  ${floorS.toFixed(2)} s, peak ${Math.max(...floor.map((m) => m.peakMb)).toFixed(0)} MB; site/floor ${(buildS / floorS).toFixed(2)}`);
+console.log(`hugo build:   ${hugoS.toFixed(2)} s, peak ${Math.max(...hugoRuns.map((m) => m.peakMb)).toFixed(0)} MB; site/hugo ${(buildS / hugoS).toFixed(2)}`);
+console.log(`pagefind:     ${pagefindS.toFixed(2)} s, index ${indexMb.toFixed(2)} MB`);
+console.log(`output:       ${outputMb.toFixed(1)} MB`);
+if (existsSync(work) && !args.includes('--keep')) rmSync(work, { recursive: true, force: true });
+console.log(
+  `BENCH docs=${docCount} build_s=${buildS.toFixed(2)} peak_mb=${peakMb.toFixed(0)} ms_per_doc=${((buildS * 1000) / docCount).toFixed(2)} floor_s=${floorS.toFixed(2)} ratio_floor=${(buildS / floorS).toFixed(2)} hugo_s=${hugoS.toFixed(2)} ratio_hugo=${(buildS / hugoS).toFixed(2)} pagefind_s=${pagefindS.toFixed(2)} index_mb=${indexMb.toFixed(2)}`,
+);
