@@ -153,6 +153,9 @@ describe('bad content is reported with its file, field and the fix', () => {
     ['a script tag', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<script>alert(1)</script>\n' }, [], [/08-0-support\.mdx:8 has a <script> tag; content may not run code/]],
     ['an inline event handler', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<div onclick="steal()">Click</div>\n' }, [], [/08-0-support\.mdx:8 has an inline event handler/]],
     ['a javascript: link', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n[Click](javascript:alert(1))\n' }, [], [/08-0-support\.mdx:8 has a javascript: address/]],
+    ['an unclosed MDX tag', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<EditorialNote>never closed\n' }, [], [/08-0-support\.mdx:\d+ is not valid MDX: Expected a closing tag for `<EditorialNote>`/]],
+    ['an unescaped brace', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\nThe budget \{ is open.\n'.replace('\\{', '{') }, [], [/08-0-support\.mdx:8 is not valid MDX: Unexpected end of file in expression/]],
+    ['a component the site does not supply', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<Chart data="x" />\n' }, [], [/08-0-support\.mdx:8 uses <Chart>, which the site does not supply; expected one of <EditorialNote>/]],
     ['a broken internal link', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\nSee [the minutes](/bcb/2019-06-12/minutes/).\n' }, [], [/08-0-support\.mdx:8 link: found "\/bcb\/2019-06-12\/minutes\/", which is not a page of the site; expected the address of a meeting, paper, minutes or decision/]],
     ['a body without a name', { 'bodies.yaml': BODIES.replace('  name: Police and Crime Panel\n', '') }, [], [/content\/bodies\.yaml:\d+ \[1\]\.name: is missing/]],
   ];

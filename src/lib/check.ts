@@ -23,7 +23,7 @@ import { isCalendarDate } from './dates.ts';
 import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
 import { decisionSlug, locateContentFile, meetingKey } from './paths.ts';
 import { paperAddresses, type ArchiveInput, type Sourced } from './archive.ts';
-import { findUnsafeMdx } from './mdx-safety.ts';
+import { findMdxErrors, findUnsafeMdx } from './mdx-safety.ts';
 import { internalLinksInText } from './link-check.ts';
 
 export interface Problem {
@@ -158,7 +158,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
     parsedByPath.set(file.path, parsed);
 
     if (file.path.endsWith('.mdx')) {
-      for (const unsafe of findUnsafeMdx(parsed.body)) {
+      for (const unsafe of [...findUnsafeMdx(parsed.body), ...findMdxErrors(parsed.body)]) {
         problems.push({ file: name, line: parsed.bodyLine + unsafe.line - 1, message: unsafe.message });
       }
       for (const link of internalLinksInText(parsed.body)) linksWritten.push({ file: name, line: parsed.bodyLine + link.line - 1, href: link.href });

@@ -7,10 +7,12 @@ import { load } from 'cheerio';
 import type { Text } from 'domhandler';
 import type { Archive } from './archive.ts';
 import { resolvedCitations, type CitingDocument } from './link-graph.ts';
+import { mayCite } from './citations.ts';
 
 export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function linkCitations(html: string, document: Omit<CitingDocument, 'text'>, archive: Archive, href: (path: string) => string): string {
+  if (!mayCite(html)) return html;
   const $ = load(html, null, false);
   const textNodes: Text[] = [];
   const walk = (nodes: ReturnType<typeof $>) => {

@@ -58,52 +58,81 @@ function bodyOf(alias: string, context: CitationContext): string | undefined {
   return context.bodyByAlias.get(alias.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim());
 }
 
+interface CompiledPatterns {
+  agendaItem?: RegExp;
+  minutes: RegExp;
+  thisBody: RegExp;
+  sameMeeting: RegExp;
+  decision: RegExp;
+}
+
+const compiled = new WeakMap<ReadonlyMap<string, string>, CompiledPatterns>();
+
+/** The patterns for one set of body aliases, compiled once. */
+function patternsFor(context: CitationContext): CompiledPatterns {
+  const cached = compiled.get(context.bodyByAlias);
+  if (cached) return cached;
+  const aliases = aliasPattern(context);
+  const patterns: CompiledPatterns = {
+    // Agenda Item 8.0, Business Coordination Board, 7th August 2017
+    agendaItem: aliases
+      ? new RegExp(String.raw`Agenda${WS}Item(?:${WS}No\.?)?${WS}${AGENDA_NUMBERS},?${WS}(?:the${WS})?(${aliases}),?${WS}(?:meeting${WS}(?:of|on)${WS})?(?:the${WS})?${DATE}`, 'gi')
+      : undefined,
+    // minutes of the [Business Coordination Board] meeting held on [the] 16th May 2019
+    minutes: new RegExp(String.raw`minutes${WS}of${WS}the${WS}((?:[\w’'\-]+${WS}){0,8}?)meetings?${WS}held${WS}on${WS}(?:the${WS})?${DATE}`, 'gi'),
+    // brought to this Board on 24 January 2019
+    thisBody: new RegExp(String.raw`(?:brought|presented|reported|submitted)${WS}to${WS}this${WS}(?:Board|Panel|Committee)(?:${WS}meeting)?${WS}(?:on|in)${WS}(?:the${WS})?${DATE}`, 'gi'),
+    // see Agenda item 8.1: an item of the same meeting
+    sameMeeting: new RegExp(String.raw`\bsee${WS}(Agenda${WS}item${WS}(\d{1,2}(?:\.\d{1,2})?))\b(?!\.\d)`, 'gi'),
+    // CPCC 2017-020, CPCC 2017-19
+    decision: /\bCPCC[\s\u00a0]+\d{4}[\s\u00a0]*[-–][\s\u00a0]*\d{1,3}\b/g,
+  };
+  compiled.set(context.bodyByAlias, patterns);
+  return patterns;
+}
+
+/** Words without which a text holds no citation: most paragraphs are skipped at once. */
+const MAY_CITE = /agenda|minutes|CPCC|this[\s\u00a0]+(?:board|panel|committee)/i;
+
+export function mayCite(text: string): boolean {
+  return MAY_CITE.test(text);
+}
+
 /** Every citation in a text, in order, not overlapping. */
 export function findCitations(text: string, context: CitationContext): Citation[] {
+  if (!mayCite(text)) return [];
   const found: Citation[] = [];
-  const aliases = aliasPattern(context);
+  const patterns = patternsFor(context);
   const add = (match: RegExpExecArray, target: CitationTarget | undefined, skipLeading = 0) => {
     if (!target) return;
     const start = match.index + skipLeading;
     found.push({ start, end: match.index + match[0].length, text: match[0].slice(skipLeading), target });
   };
 
-  if (aliases) {
-    // Agenda Item 8.0, Business Coordination Board, 7th August 2017
-    const agendaItem = new RegExp(String.raw`Agenda${WS}Item(?:${WS}No\.?)?${WS}${AGENDA_NUMBERS},?${WS}(?:the${WS})?(${aliases}),?${WS}(?:meeting${WS}(?:of|on)${WS})?(?:the${WS})?${DATE}`, 'gi');
-    for (const match of text.matchAll(agendaItem)) {
+  if (patterns.agendaItem) {
+    for (const match of text.matchAll(patterns.agendaItem)) {
       const body = bodyOf(match[2]!, context);
       const date = isoDate(match[3]!, match[4]!, match[5]!);
       const items = match[1]!.split(/\s*(?:,|and|&)\s*/).filter(Boolean).map(normaliseAgendaNumber);
       if (body && date) add(match, { kind: 'agenda-item', body, date, items });
     }
   }
-
-  // minutes of the [Business Coordination Board] meeting held on [the] 16th May 2019
-  const minutes = new RegExp(String.raw`minutes${WS}of${WS}the${WS}((?:[\w’'\-]+${WS}){0,8}?)meetings?${WS}held${WS}on${WS}(?:the${WS})?${DATE}`, 'gi');
-  for (const match of text.matchAll(minutes)) {
+  for (const match of text.matchAll(patterns.minutes)) {
     const named = match[1]!.trim();
     const body = named ? (bodyOf(named, context) ?? findAliasIn(named, context)) : context.currentBody;
     const date = isoDate(match[2]!, match[3]!, match[4]!);
     if (body && date) add(match, { kind: 'minutes', body, date });
   }
-
-  // brought to this Board on 24 January 2019
   if (context.currentBody) {
-    const thisBody = new RegExp(String.raw`(?:brought|presented|reported|submitted)${WS}to${WS}this${WS}(?:Board|Panel|Committee)(?:${WS}meeting)?${WS}(?:on|in)${WS}(?:the${WS})?${DATE}`, 'gi');
-    for (const match of text.matchAll(thisBody)) {
+    for (const match of text.matchAll(patterns.thisBody)) {
       const date = isoDate(match[1]!, match[2]!, match[3]!);
       if (date) add(match, { kind: 'meeting', body: context.currentBody, date });
     }
   }
-
-  // see Agenda item 8.1: an item of the same meeting
-  for (const match of text.matchAll(new RegExp(String.raw`\bsee${WS}(Agenda${WS}item${WS}(\d{1,2}(?:\.\d{1,2})?))\b(?!\.\d)`, 'gi'))) {
+  for (const match of text.matchAll(patterns.sameMeeting)) {
     add(match, { kind: 'same-meeting-item', item: normaliseAgendaNumber(match[2]!) }, match[0].indexOf(match[1]!));
   }
-
-  // CPCC 2017-020, CPCC 2017-19
-  for (const match of text.matchAll(/\bCPCC[\s\u00a0]+\d{4}[\s\u00a0]*[-–][\s\u00a0]*\d{1,3}\b/g)) {
+  for (const match of text.matchAll(patterns.decision)) {
     add(match, { kind: 'decision', id: normaliseDecisionId(match[0]) });
   }
 

@@ -41,10 +41,17 @@ export interface LinkGraph {
   counts: { citations: number; resolved: number; missing: number };
 }
 
+const aliasesOf = new WeakMap<Archive, Map<string, string>>();
+
+/** What a text of a body's document is read with; the alias map is made once per archive. */
 export function citationContextFor(archive: Archive, body?: string): CitationContext {
-  const bodyByAlias = new Map<string, string>();
-  for (const entry of archive.bodies) {
-    for (const alias of [entry.name, ...entry.aliases]) bodyByAlias.set(alias.toLowerCase(), entry.id);
+  let bodyByAlias = aliasesOf.get(archive);
+  if (!bodyByAlias) {
+    bodyByAlias = new Map<string, string>();
+    for (const entry of archive.bodies) {
+      for (const alias of [entry.name, ...entry.aliases]) bodyByAlias.set(alias.toLowerCase(), entry.id);
+    }
+    aliasesOf.set(archive, bodyByAlias);
   }
   return { bodyByAlias, currentBody: body };
 }

@@ -34,15 +34,15 @@ const publication = {
 };
 
 export const bodySchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a short lower-case id such as "bcb"' }),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a short lower-case id such as "bcb"' }).describe('short lower-case id, the first part of every address: "bcb"'),
   name: nonEmpty.describe('the full name, as the papers print it'),
   shortName: z.string().optional().describe('the short name used in breadcrumbs, such as "BCB"'),
   aliases: z.array(z.string()).default([]).describe('other names the papers use for this body'),
-  description: z.string().optional(),
+  description: z.string().optional().describe('one or two sentences on what the body does'),
 });
 
 export const personSchema = z.object({
-  name: nonEmpty,
+  name: nonEmpty.describe('as printed, such as "Councillor Edward Leigh"'),
   role: z.string().optional().describe('such as "Chairperson" or "Chief Constable"'),
   note: z.string().optional().describe('such as "substitute for Councillor Bull"'),
 });
@@ -66,8 +66,8 @@ export interface AgendaItemInput {
 
 export const agendaItemSchema: z.ZodType<AgendaItemInput> = z.lazy(() =>
   z.object({
-    number: agendaNumber,
-    title: nonEmpty,
+    number: agendaNumber.describe('as printed, in quotes: "5", "8.0", "8.1"'),
+    title: nonEmpty.describe('the title as the agenda prints it'),
     kind: z
       .enum(agendaItemKinds, {
         error: `expected one of ${agendaItemKinds.join(', ')}`,
@@ -77,17 +77,17 @@ export const agendaItemSchema: z.ZodType<AgendaItemInput> = z.lazy(() =>
     presenter: z.string().optional().describe('as printed, such as "Report from Chief Constable"'),
     minutesOf: calendarDate.optional().describe('for a minutes item: the date of the meeting whose minutes are approved'),
     exempt: exemptionSchema.optional().describe('an item not open to the public; its papers are never published'),
-    note: z.string().optional(),
-    items: z.array(agendaItemSchema).default([]),
+    note: z.string().optional().describe('a note shown under the item'),
+    items: z.array(agendaItemSchema).default([]).describe('sub-items, such as 8.0 and 8.1 under 8'),
   }),
 ) as z.ZodType<AgendaItemInput>;
 
 export const attendanceSchema = z.object({
   present: z.array(personSchema).default([]).describe('members present'),
-  substitutes: z.array(personSchema).default([]),
+  substitutes: z.array(personSchema).default([]).describe('substitutes, with whom they replaced in note'),
   officers: z.array(personSchema).default([]).describe('officers present or in attendance'),
   others: z.array(personSchema).default([]).describe('others present'),
-  apologies: z.array(personSchema).default([]),
+  apologies: z.array(personSchema).default([]).describe('those who sent apologies'),
 });
 
 export const meetingSchema = z.object({
@@ -98,62 +98,62 @@ export const meetingSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a 24-hour time such as "15:00" (write it in quotes)' })
     .optional()
     .describe('start time, 24-hour HH:MM; leave out when not known'),
-  venue: z.string().optional(),
-  status: z.enum(['scheduled', 'held', 'cancelled']).default('held'),
+  venue: z.string().optional().describe('as printed, such as "HQ, Conference Room 3"'),
+  status: z.enum(['scheduled', 'held', 'cancelled']).default('held').describe('held (the default), scheduled or cancelled'),
   provenance: z.string().optional().describe('how this meeting is known, when not from its own pack'),
   agendaNote: z.string().optional().describe('for example, that the agenda was reconstructed from the reports'),
-  attendance: attendanceSchema.optional(),
-  agenda: z.array(agendaItemSchema).default([]),
+  attendance: attendanceSchema.optional().describe('who was present, in attendance, substituting or sent apologies'),
+  agenda: z.array(agendaItemSchema).default([]).describe('the agenda items, in order'),
 });
 
 export const contactSchema = z.object({
-  name: nonEmpty,
-  role: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
+  name: nonEmpty.describe('the contact officer’s name'),
+  role: z.string().optional().describe('their job title'),
+  email: z.string().optional().describe('as printed'),
+  phone: z.string().optional().describe('as printed, in quotes'),
 });
 
 export const sourceDocumentSchema = z.object({
-  title: nonEmpty,
+  title: nonEmpty.describe('the title as printed, with its agenda item, body and date when given'),
   url: z.url({ error: 'expected a full web address starting http:// or https://' }).optional(),
-  note: z.string().optional(),
-});
+  note: z.string().optional().describe('such as "not in the archive"'),
+}).describe('a source or background document');
 
 export const appendixSchema = z.object({
   title: nonEmpty.describe('as printed, such as "Appendix 1 – Grants"'),
   included: z.boolean().default(true).describe('false when the pack promises the appendix but does not hold it'),
-  note: z.string().optional(),
+  note: z.string().optional().describe('a note shown beside the appendix'),
 });
 
 export const paperSchema = z.object({
   ...publication,
   title: nonEmpty.describe("the paper's own title"),
   item: agendaNumber.optional().describe('the agenda item it is under, as printed: "5.0", "8.1"'),
-  to: z.string().optional(),
+  to: z.string().optional().describe('as printed, such as "Business Coordination Board"'),
   from: z.string().optional().describe('a role, such as "Chief Constable"'),
   date: calendarDate.optional().describe('the date printed on the paper'),
   dateNote: z.string().optional().describe('why the paper is dated after its meeting, when it is'),
   marking: z.string().optional().describe('protective marking as printed, such as "Official"'),
-  recommendations: z.array(z.string()).default([]),
-  appendices: z.array(appendixSchema).default([]),
-  contacts: z.array(contactSchema).default([]),
-  sources: z.array(sourceDocumentSchema).default([]),
+  recommendations: z.array(z.string()).default([]).describe('each recommendation, word for word'),
+  appendices: z.array(appendixSchema).default([]).describe('each appendix: title, included, note'),
+  contacts: z.array(contactSchema).default([]).describe('contact officers: name, role, email, phone'),
+  sources: z.array(sourceDocumentSchema).default([]).describe('source or background documents: title, url, note'),
   note: z.string().optional().describe('an editorial note shown above the text'),
 });
 
 export const minutesSchema = z.object({
   ...publication,
-  title: z.string().optional(),
-  status: z.enum(['draft', 'approved'], { error: 'expected draft or approved' }),
+  title: z.string().optional().describe('defaults to "Minutes of the meeting of <date>"'),
+  status: z.enum(['draft', 'approved'], { error: 'expected draft or approved' }).describe('draft until a later meeting approves them'),
   approvedAt: calendarDate.optional().describe('the date of the meeting that approved these minutes'),
-  note: z.string().optional(),
+  note: z.string().optional().describe('a note shown above the minutes'),
 });
 
 export const decisionIdPattern = /^CPCC \d{4}-\d{3}$/;
 
 export const decisionSchema = z.object({
   ...publication,
-  id: z.string().regex(decisionIdPattern, { error: 'expected a decision id such as "CPCC 2017-020"' }),
+  id: z.string().regex(decisionIdPattern, { error: 'expected a decision id such as "CPCC 2017-020"' }).describe('always three digits: "CPCC 2017-020"'),
   printedId: z.string().optional().describe('the id as the source printed it, when it differs'),
   title: nonEmpty.describe('the subject'),
   date: calendarDate.describe('the date of the decision'),
@@ -169,19 +169,19 @@ export const actionRowSchema = z.object({
   number: z.preprocess((v) => (typeof v === 'number' ? v.toFixed(1) : v), nonEmpty).describe('as printed, such as "4.0"'),
   raised: calendarDate.describe('the date of the meeting that raised it'),
   item: agendaNumber.optional().describe('the agenda item it was raised under'),
-  action: nonEmpty,
-  owner: z.string().optional(),
+  action: nonEmpty.describe('the action, word for word'),
+  owner: z.string().optional().describe('such as "Constabulary" or "OPCC"'),
   target: z.union([calendarDate, z.string()]).optional().describe('a date, or text as printed'),
-  update: z.string().optional(),
-  updated: calendarDate.optional(),
-  status: z.enum(actionStatuses, { error: `expected one of ${actionStatuses.join(', ')}` }).optional(),
+  update: z.string().optional().describe('the update, word for word'),
+  updated: calendarDate.optional().describe('the date of the update'),
+  status: z.enum(actionStatuses, { error: `expected one of ${actionStatuses.join(', ')}` }).optional().describe('Open, Ongoing, Not Started or Closed'),
   note: z.string().optional().describe('an editorial note, such as a value the source damaged'),
 });
 
 export const actionLogSchema = z.object({
   title: nonEmpty.describe('the heading of the log as printed'),
-  note: z.string().optional(),
-  actions: z.array(actionRowSchema),
+  note: z.string().optional().describe('a note shown under the log'),
+  actions: z.array(actionRowSchema).describe('the rows of the log'),
 });
 
 export type Body = z.infer<typeof bodySchema>;

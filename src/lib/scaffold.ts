@@ -1,0 +1,195 @@
+/**
+ * New content files for `npm run new`: each placed where the site looks for it, with every field shown
+ * and explained. Optional fields are written as comments, ready to be uncommented.
+ */
+import { isCalendarDate } from './dates.ts';
+import { AGENDA_NUMBER_PATTERN, normaliseAgendaNumber } from './agenda.ts';
+import { decisionSlug, normaliseDecisionId } from './paths.ts';
+
+export interface Scaffold {
+  /** path under content/ */
+  path: string;
+  text: string;
+}
+
+export class ScaffoldError extends Error {}
+
+const USAGE = `Usage:
+  npm run new -- meeting <body> <yyyy-mm-dd>
+  npm run new -- paper <body> <yyyy-mm-dd> <agenda item> <short-title>
+  npm run new -- minutes <body> <yyyy-mm-dd>
+  npm run new -- decision "<CPCC yyyy-nnn>" <yyyy-mm-dd>`;
+
+function requireDate(value: string | undefined, what: string): string {
+  if (!value || !isCalendarDate(value)) throw new ScaffoldError(`${what}: found "${value ?? ''}"; expected a real date written YYYY-MM-DD, for example 2019-06-11\n\n${USAGE}`);
+  return value;
+}
+
+function requireBody(value: string | undefined, bodies: readonly string[]): string {
+  if (!value || !bodies.includes(value)) throw new ScaffoldError(`body: found "${value ?? ''}"; expected one of ${bodies.join(', ')} (see content/bodies.yaml)\n\n${USAGE}`);
+  return value;
+}
+
+function slugify(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+export function meetingScaffold(body: string, date: string): Scaffold {
+  return {
+    path: `meetings/${body}/${date}/index.mdx`,
+    text: `---
+# The meeting of ${date}. Its body and date come from its folder: do not type them.
+# title: Extraordinary meeting   # only when the meeting has a name of its own
+time: "14:00"                # start time, 24-hour, in quotes; delete the line if not known
+venue: Conference Room 2     # as printed; delete the line if not known
+# status: held               # held (the default), scheduled or cancelled
+# draft: true                # keeps the whole meeting off the site
+# published: ${date}          # embargo: not on the site before this date
+# provenance: Known only from its papers re-published by the Panel.
+# agendaNote: The agenda was reconstructed from the reports in the pack.
+# attendance:
+#   present:
+#     - name: Councillor A Example
+#       role: Chairperson
+#   substitutes:
+#     - name: Councillor B Example
+#       note: substitute for Councillor C Example
+#   officers:
+#     - name: D Example
+#       role: Chief Executive
+#   others: []
+#   apologies:
+#     - name: Councillor C Example
+agenda:
+  - number: "1"
+    title: Welcome and apologies
+    kind: procedural         # paper (the default), verbal, procedural, minutes, action-log or heading
+  - number: "2"
+    title: Declarations of interest
+    kind: procedural
+  - number: "3"
+    title: To approve the minutes of the last meeting
+    kind: minutes
+    # minutesOf: 2019-05-16  # the date of the meeting whose minutes are approved
+  - number: "4"
+    title: Title of the report as the agenda prints it
+    presenter: Report from Chief Constable
+    # a paper file in this folder must say item: "4"
+  # - number: "5"
+  #   title: A confidential item
+  #   exempt:
+  #     reason: Schedule 12A paragraph 3   # its papers are never published
+---
+`,
+  };
+}
+
+export function paperScaffold(body: string, date: string, item: string, shortTitle: string): Scaffold {
+  const number = normaliseAgendaNumber(item);
+  const prefix = number.split('.').map((part, index) => (index === 0 ? part.padStart(2, '0') : part)).join('-');
+  return {
+    path: `meetings/${body}/${date}/${prefix}-${slugify(shortTitle)}.mdx`,
+    text: `---
+title: The paper's own title, as printed on it
+item: "${item}"                  # the agenda item, in quotes, as on the meeting's agenda
+to: Business Coordination Board  # as printed
+from: Chief Constable            # as printed: a role
+date: ${date}                    # the date printed on the paper
+# dateNote: Why the paper is dated after its meeting (only when it is)
+marking: Official                # protective marking as printed; delete if none
+recommendations:
+  - The Board is recommended to note the report.
+# appendices:
+#   - title: Appendix 1 – Title as printed
+#   - title: Appendix 2 – Promised but not in the pack
+#     included: false
+# contacts:
+#   - name: A Example
+#     role: Chief Finance Officer
+#     email: a.example@example.police.uk
+#     phone: "0300 333 3456"
+# sources:
+#   - title: "‘Title’, Agenda Item 8.0, Business Coordination Board, 7th August 2017"
+#     url: https://www.example.gov.uk/paper.pdf
+# note: An editorial note shown above the text
+# draft: true                    # keeps the paper off the site
+# published: ${date}              # embargo: not on the site before this date
+---
+
+## 1. Purpose
+
+1.1 The text of the paper, word for word. Numbered paragraphs start with their number.
+
+## 2. Recommendation
+
+2.1 The Board is recommended to note the report.
+`,
+  };
+}
+
+export function minutesScaffold(body: string, date: string): Scaffold {
+  return {
+    path: `meetings/${body}/${date}/minutes.mdx`,
+    text: `---
+status: draft              # draft until a later meeting approves them, then: approved
+# approvedAt: 2019-07-01   # the date of the meeting that approved them
+# title: Minutes of the meeting of ${date}
+# note: A note shown above the minutes
+# draft: true              # keeps the minutes off the site (different from status: draft)
+# published: ${date}        # embargo: not on the site before this date
+---
+
+## 1. Apologies for absence
+
+The text of the minute, word for word.
+
+- (a) Lettered paragraphs are a list.
+`,
+  };
+}
+
+export function decisionScaffold(printedId: string, date: string): Scaffold {
+  const id = normaliseDecisionId(printedId);
+  return {
+    path: `decisions/${id.slice(5, 9)}/${decisionSlug(id)}.mdx`,
+    text: `---
+id: ${id}
+# printedId: ${printedId}     # only when the source printed the id differently
+title: The subject of the decision
+date: ${date}
+summary: The decision, in the words of the record.
+papers: []                  # addresses of the papers behind it, such as bcb/2017-09-21/11
+# meeting: bcb/2017-09-21   # the meeting where it was discussed
+# notified: pcp/2017-11-15  # the meeting where it was notified to the Panel
+# draft: true
+# published: ${date}
+---
+
+The text of the decision record, word for word.
+`,
+  };
+}
+
+/** The file `npm run new -- <kind> …` would write, or an error saying what was expected. */
+export function scaffold(args: readonly string[], bodies: readonly string[]): Scaffold {
+  const [kind, ...rest] = args;
+  switch (kind) {
+    case 'meeting':
+      return meetingScaffold(requireBody(rest[0], bodies), requireDate(rest[1], 'date'));
+    case 'paper': {
+      const item = rest[2];
+      if (!item || !AGENDA_NUMBER_PATTERN.test(item)) throw new ScaffoldError(`agenda item: found "${item ?? ''}"; expected a number such as 5 or 8.1\n\n${USAGE}`);
+      if (!rest[3]) throw new ScaffoldError(`short title: missing; expected a few words for the file name, such as force-management-statement\n\n${USAGE}`);
+      return paperScaffold(requireBody(rest[0], bodies), requireDate(rest[1], 'date'), item, rest[3]);
+    }
+    case 'minutes':
+      return minutesScaffold(requireBody(rest[0], bodies), requireDate(rest[1], 'date'));
+    case 'decision': {
+      const id = rest[0];
+      if (!id || !/^\s*CPCC\s+\d{4}\s*[-–]\s*\d{1,3}\s*$/i.test(id)) throw new ScaffoldError(`decision id: found "${id ?? ''}"; expected an id such as "CPCC 2017-020" (in quotes)\n\n${USAGE}`);
+      return decisionScaffold(id, requireDate(rest[1], 'date'));
+    }
+    default:
+      throw new ScaffoldError(`found "${kind ?? ''}"; expected meeting, paper, minutes or decision\n\n${USAGE}`);
+  }
+}
