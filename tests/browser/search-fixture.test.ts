@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { FIXTURE } from '../support/site.ts';
-import { launchBrowser, serveSite } from '../support/browser.ts';
+import { launchBrowser, serveSite, axeViolations } from '../support/browser.ts';
 
 let browser: Browser;
 let server: Server;
@@ -43,5 +43,35 @@ describe('search under a sub-path', () => {
   it('says when nothing matched', async () => {
     expect(await search('q=xyzzyplugh')).toEqual([]);
     expect(await page.textContent('#search-status')).toContain('No results matched');
+  });
+  it('narrows by year', async () => {
+    expect(await search('q=statement&year=2019')).toContain('/board/decisions/cpcc-2019-001/');
+    expect(await search('q=statement&year=2018')).toEqual([]);
+  });
+  it('keeps the query and filters in the address, and in the form', async () => {
+    await search('q=statement&type=decision&year=2019');
+    expect(await page.inputValue('#search-q')).toBe('statement');
+    expect(await page.isChecked('input[name=type][value=decision]')).toBe(true);
+    expect(await page.inputValue('#search-year')).toBe('2019');
+  });
+  it('searches from the box on every page', async () => {
+    await page.goto(`${root}bcb/2019-06-11/`);
+    await page.fill('#site-search-q', 'statement');
+    await page.press('#site-search-q', 'Enter');
+    await page.waitForURL(/search\/\?q=statement/);
+    expect(page.url()).toBe(`${root}search/?q=statement`);
+  });
+  it('has no accessibility violations with results shown', async () => {
+    await search('q=statement');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+  it('says without JavaScript that search needs it, and where to browse instead', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    await noScript.goto(`${root}search/?q=statement`);
+    const text = await noScript.textContent('main');
+    expect(text).toContain('Search needs JavaScript');
+    expect(await noScript.getAttribute('noscript a[href$="/decisions/"], main a:has-text("decision register")', 'href')).toBe('/board/decisions/');
+    await context.close();
   });
 });
