@@ -9,6 +9,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://papers.example.org',
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? 'dist',
+  // 'jsx' (Astro 7's default) drops the whitespace between elements, which runs words together in
+  // search excerpts ("DateTime"); true collapses whitespace but keeps a separator.
+  compressHTML: true,
   srcDir: './src',
   publicDir: './public',
   integrations: [mdx(), sitemap(), boardPapers()],
