@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { syntheticArchive } from '../lib/synthetic-archive.ts';
+import { checkContent } from '../lib/check.ts';
+import { buildArchive } from '../lib/archive.ts';
+import { buildLinkGraph } from '../lib/link-graph.ts';
+import { parseFrontmatterFile } from '../lib/frontmatter.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -89,7 +93,7 @@ function writeFiles(root: string, files: Map<string, string>): void {
 }
 
 /** The framework's floor: one collection, one page template, the same Astro and Markdown processor. */
-function writeFloorSite(root: string, contentDir: string): void {
+function writeFloorSite(root: string, contentDir: string, extension = 'mdx'): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'src/pages'), { recursive: true });
   symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
@@ -97,7 +101,7 @@ function writeFloorSite(root: string, contentDir: string): void {
   writeFileSync(join(root, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], vite: { logLevel: 'error' } });\n");
   writeFileSync(
     join(root, 'src/content.config.ts'),
-    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ base: ${JSON.stringify(contentDir)}, pattern: '**/*.mdx', deferRender: true }) }) };\n`,
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ base: ${JSON.stringify(contentDir)}, pattern: '**/*.${extension}', deferRender: true }) }) };\n`,
   );
   writeFileSync(
     join(root, 'src/pages/[...slug].astro'),
@@ -135,12 +139,38 @@ const contentDir = join(work, 'content');
 writeFiles(contentDir, files);
 console.log(`Synthetic archive: ${docCount} documents (${files.size} files) in ${contentDir}; ${runs} run(s) each, side by side.`);
 
+/** The content check and the link graph, in this process: both must stay linear in the archive. */
+function timeCheckAndLinkGraph(): { checkS: number; graphMs: number; citations: number } {
+  const encoder = new TextEncoder();
+  const started = performance.now();
+  const { problems, input } = checkContent([...files].map(([path, text]) => ({ path, bytes: encoder.encode(text) })));
+  const checkS = (performance.now() - started) / 1000;
+  if (problems.length) throw new Error(`the synthetic archive has ${problems.length} content problems`);
+  const archive = buildArchive(input, '9999-12-31');
+  const text = (file: string) => parseFrontmatterFile(files.get(file)!).body;
+  const documents = [
+    ...archive.papers.map((paper) => ({ path: paper.path, title: paper.data.title, body: paper.meetingKey.split('/')[0], meetingKey: paper.meetingKey, text: text(paper.file) })),
+    ...archive.minutes.map((minutes) => ({ path: minutes.path, title: minutes.key, body: minutes.meetingKey.split('/')[0], meetingKey: minutes.meetingKey, text: text(minutes.file) })),
+    ...archive.decisions.map((decision) => ({ path: decision.path, title: decision.data.id, text: text(decision.file) })),
+  ];
+  const graphStarted = performance.now();
+  const graph = buildLinkGraph(documents, archive);
+  return { checkS, graphMs: performance.now() - graphStarted, citations: graph.counts.citations };
+}
+const inProcess = timeCheckAndLinkGraph();
+console.log(`content check: ${inProcess.checkS.toFixed(2)} s; link graph: ${inProcess.graphMs.toFixed(0)} ms for ${inProcess.citations} citations`);
+
 const hugo = ensureHugo();
 writeFloorSite(join(work, 'floor'), contentDir);
+// The same floor on plain Markdown: what the file type costs (the site uses MDX for its components).
+const markdownDir = join(work, 'content-md');
+writeFiles(markdownDir, new Map([...files].filter(([path]) => path.endsWith('.mdx')).map(([path, text]) => [path.replace(/\.mdx$/, '.md'), text])));
+writeFloorSite(join(work, 'floor-md'), markdownDir, 'md');
 writeHugoSite(join(work, 'hugo'), files);
 
 const site: Measured[] = [];
 const floor: Measured[] = [];
+const floorMarkdown: Measured[] = [];
 const hugoRuns: Measured[] = [];
 const search: number[] = [];
 const outDir = join(work, 'dist');
@@ -156,11 +186,14 @@ for (let run = 1; run <= runs; run++) {
   rmSync(join(work, 'floor/dist'), { recursive: true, force: true });
   rmSync(join(work, 'floor/.astro'), { recursive: true, force: true });
   floor.push(await measure(node, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: join(work, 'floor') }));
+  rmSync(join(work, 'floor-md/dist'), { recursive: true, force: true });
+  rmSync(join(work, 'floor-md/.astro'), { recursive: true, force: true });
+  floorMarkdown.push(await measure(node, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: join(work, 'floor-md') }));
   rmSync(join(work, 'hugo/public'), { recursive: true, force: true });
   hugoRuns.push(await measure(hugo, ['--quiet', '-d', 'public'], { cwd: join(work, 'hugo') }));
   console.log(
     `run ${run}: site ${site.at(-1)!.seconds.toFixed(1)} s (${site.at(-1)!.peakMb.toFixed(0)} MB), pagefind ${search.at(-1)!.toFixed(1)} s (${added.page_count} pages), ` +
-      `floor ${floor.at(-1)!.seconds.toFixed(1)} s (${floor.at(-1)!.peakMb.toFixed(0)} MB), hugo ${hugoRuns.at(-1)!.seconds.toFixed(1)} s (${hugoRuns.at(-1)!.peakMb.toFixed(0)} MB)`,
+      `floor ${floor.at(-1)!.seconds.toFixed(1)} s (${floor.at(-1)!.peakMb.toFixed(0)} MB), floor .md ${floorMarkdown.at(-1)!.seconds.toFixed(1)} s, hugo ${hugoRuns.at(-1)!.seconds.toFixed(1)} s (${hugoRuns.at(-1)!.peakMb.toFixed(0)} MB)`,
   );
 }
 
@@ -175,6 +208,7 @@ const pages = readdirSync(outDir, { recursive: true }).filter((file) => String(f
 
 console.log(`\nsite build:   ${buildS.toFixed(2)} s, peak ${peakMb.toFixed(0)} MB (process tree), ${((buildS * 1000) / docCount).toFixed(2)} ms per document, ${pages} pages`);
 console.log(`floor build:  ${floorS.toFixed(2)} s, peak ${Math.max(...floor.map((m) => m.peakMb)).toFixed(0)} MB; site/floor ${(buildS / floorS).toFixed(2)}`);
+console.log(`floor, .md:   ${median(floorMarkdown.map((m) => m.seconds)).toFixed(2)} s, peak ${Math.max(...floorMarkdown.map((m) => m.peakMb)).toFixed(0)} MB (the same floor on plain Markdown)`);
 console.log(`hugo build:   ${hugoS.toFixed(2)} s, peak ${Math.max(...hugoRuns.map((m) => m.peakMb)).toFixed(0)} MB; site/hugo ${(buildS / hugoS).toFixed(2)}`);
 console.log(`pagefind:     ${pagefindS.toFixed(2)} s, index ${indexMb.toFixed(2)} MB`);
 console.log(`output:       ${outputMb.toFixed(1)} MB`);

@@ -78,6 +78,12 @@ export interface Archive {
   actions: ActionHistory[];
   /** decisions by the address of each paper they name */
   decisionsByPaper: Map<string, DecisionRecord[]>;
+  /** each body's meetings, oldest first */
+  meetingsByBody: Map<string, MeetingRecord[]>;
+  /** a meeting's place among its body's meetings */
+  positionInBody: Map<string, number>;
+  /** the meeting whose agenda approves a meeting's minutes, by the key of the meeting they record */
+  minutesApprovedAt: Map<string, MeetingRecord>;
 }
 
 /** Published: not a draft, and not embargoed past today. */
@@ -220,6 +226,18 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     }
   }
 
+  const meetingsByBody = new Map<string, MeetingRecord[]>(input.bodies.map((body) => [body.id, []]));
+  const positionInBody = new Map<string, number>();
+  const minutesApprovedAt = new Map<string, MeetingRecord>();
+  for (const meeting of meetings) {
+    const siblings = meetingsByBody.get(meeting.body.id);
+    positionInBody.set(meeting.key, siblings?.length ?? 0);
+    siblings?.push(meeting);
+    for (const item of flattenAgenda(meeting.data.agenda)) {
+      if (item.kind === 'minutes' && item.minutesOf) minutesApprovedAt.set(meetingKey(meeting.body.id, item.minutesOf), meeting);
+    }
+  }
+
   return {
     bodies: [...input.bodies],
     meetings,
@@ -231,6 +249,9 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     decisionById: new Map(decisions.map((decision) => [decision.data.id, decision])),
     actions,
     decisionsByPaper,
+    meetingsByBody,
+    positionInBody,
+    minutesApprovedAt,
   };
 }
 
@@ -251,13 +272,13 @@ export function papersForItem(meeting: MeetingRecord, item: AgendaItem): PaperRe
 
 /** The meetings of one body, oldest first. */
 export function meetingsOfBody(archive: Archive, bodyId: string): MeetingRecord[] {
-  return archive.meetings.filter((meeting) => meeting.body.id === bodyId);
+  return archive.meetingsByBody.get(bodyId) ?? [];
 }
 
 /** The previous and next meeting of the same body. */
 export function neighbourMeetings(archive: Archive, meeting: MeetingRecord): { previous?: MeetingRecord; next?: MeetingRecord } {
   const siblings = meetingsOfBody(archive, meeting.body.id);
-  const index = siblings.indexOf(meeting);
+  const index = archive.positionInBody.get(meeting.key) ?? -1;
   return { previous: siblings[index - 1], next: siblings[index + 1] };
 }
 
@@ -266,14 +287,11 @@ export function approvingMeeting(archive: Archive, meeting: MeetingRecord): Meet
   const approvedAt = meeting.minutes?.data.approvedAt;
   if (approvedAt) return archive.meetingByKey.get(meetingKey(meeting.body.id, approvedAt));
   // otherwise: a later meeting of the body whose agenda approves these minutes
-  return archive.meetings.find(
-    (other) =>
-      other.body.id === meeting.body.id &&
-      flattenAgenda(other.data.agenda).some((item) => item.kind === 'minutes' && item.minutesOf === meeting.date),
-  );
+  return archive.minutesApprovedAt.get(meeting.key);
 }
 
 /** Decisions that name this paper among their papers. */
 export function decisionsForPaper(archive: Archive, paper: PaperRecord): DecisionRecord[] {
   return archive.decisionsByPaper.get(paper.key) ?? [];
 }
+

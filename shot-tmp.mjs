@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import sirv from 'sirv';
+import { createServer } from 'node:http';
+const [dir, base, path, out, width = '1280'] = process.argv.slice(2);
+const serve = sirv(dir, { dev: true });
+const server = createServer((req, res) => { if (!req.url.startsWith(base)) { res.statusCode = 404; return res.end(); } req.url = '/' + req.url.slice(base.length); serve(req, res, () => { res.statusCode = 404; res.end('nf'); }); });
+await new Promise((r) => server.listen(4455, r));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+await page.goto(`http://localhost:4455${base}${path}`, { waitUntil: 'networkidle' });
+await page.waitForTimeout(500);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close(); server.close();
