@@ -106,4 +106,6 @@ for (const control of form.querySelectorAll('input[type=checkbox], select')) {
   control.addEventListener('change', () => form.requestSubmit());
 }
 addEventListener('popstate', run);
+// Load the search engine while the reader types, so the first results do not wait for it.
+loadPagefind().then((api) => api.init());
 run();

@@ -1,0 +1,140 @@
+/** The published archive, built from content/: what a member of the public or of the Panel checks. */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { load } from 'cheerio';
+import { REAL, loadPage } from './support/site.ts';
+
+const page = (path: string) => loadPage(REAL, path);
+const text = (path: string) => page(path)('main').text().replace(/\s+/g, ' ');
+
+describe('BCB, 11 June 2019 (seed 000)', () => {
+  const $ = page('bcb/2019-06-11/');
+  const item = (number: string) => $(`li[id="item-${number}"]`).first();
+
+  it('gives the venue and the time', () => {
+    expect($('dl.summary-list').text()).toContain('HQ, Conference Room 3');
+    expect($('dl.summary-list').text()).toContain('15:00');
+  });
+  it('lists all twelve agenda items, with 8.0 and 8.1', () => {
+    for (const number of ['1', '2', '3', '4', '5', '6', '7', '8', '8.0', '8.1', '9', '10', '11', '12']) expect(item(number), number).toHaveLength(1);
+  });
+  it('links items 5 to 10 to their papers, 8.0 and 8.1 separately, and item 4 to the action log', () => {
+    expect(item('4').find('a').attr('href')).toBe('#action-log');
+    for (const [number, path] of [['5', '5'], ['6', '6'], ['7', '7'], ['8.0', '8'], ['8.1', '8.1'], ['9', '9'], ['10', '10']]) {
+      expect(item(number!).find('> .item-status a, > ul a').first().attr('href'), number).toBe(`/bcb/2019-06-11/${path}/`);
+    }
+  });
+  it('shows item 11 as a verbal update with no paper', () => {
+    expect(item('11').text()).toContain('Verbal update: there is no paper for this item.');
+    expect(item('11').find('a')).toHaveLength(0);
+  });
+  it('shows the action log with owners, targets and statuses', () => {
+    const rows = $('#action-log ~ table.action-log tbody tr, table.action-log tbody tr');
+    expect(rows.length).toBeGreaterThanOrEqual(7);
+    const log = $('table.action-log').text();
+    for (const word of ['Constabulary', 'OPCC', 'Closed', 'Ongoing', 'Not Started', '16 May 2019']) expect(log).toContain(word);
+  });
+  it('publishes every paper whole', () => {
+    expect(text('bcb/2019-06-11/6/')).toMatch(/£198\.72/);
+    expect(text('bcb/2019-06-11/6/')).toMatch(/£222\.66/);
+    expect(page('bcb/2019-06-11/5/')('.paper-text table').length).toBeGreaterThanOrEqual(1);
+    const grants = page('bcb/2019-06-11/8/')('.paper-text table tr').filter((_, row) => /Crimestoppers/.test(load(row).text()));
+    expect(grants.text()).toContain('20,000');
+    expect(text('bcb/2019-06-11/7/')).toContain('Annual Governance Statement');
+  });
+  it('links "see Agenda item 8.1" in paper 8.0 to paper 8.1', () => {
+    const link = page('bcb/2019-06-11/8/')('a.citation').filter((_, a) => /Agenda item 8\.1/i.test(load(a).text()));
+    expect(link.attr('href')).toBe('/bcb/2019-06-11/8.1/');
+  });
+});
+
+describe('Panel, 6 September 2017 (seed 001)', () => {
+  it('shows the Chairperson, the apologies and the substitutes', () => {
+    const attendance = page('pcp/2017-09-06/')('section[aria-labelledby=attendance]').text().replace(/\s+/g, ' ');
+    expect(attendance).toMatch(/Edward Leigh[^,]*, Chairperson/);
+    for (const name of ['Shelton', 'Bull', 'Oliver', 'Bond']) expect(attendance).toContain(name);
+    expect(page('pcp/2017-09-06/')('h3:contains("Substitutes") + ul li')).toHaveLength(2);
+  });
+  it('has minutes with minute 22’s recommendation and its reasons', () => {
+    const minutes = text('pcp/2017-09-06/minutes/');
+    expect(minutes).toContain('RECOMMENDATION');
+    expect(minutes).toMatch(/reason/i);
+    expect(minutes).toMatch(/22\./);
+  });
+  it('shows the reference to CPCC 2017-008 as a citation, not a link, and lists it as a gap', () => {
+    const $ = page('pcp/2017-09-06/minutes/');
+    expect($('cite.citation-missing').filter((_, element) => /CPCC 2017-008/.test(load(element).text())).length).toBeGreaterThan(0);
+    expect(text('gaps/')).toContain('Decision CPCC 2017-008');
+  });
+});
+
+describe('decisions', () => {
+  it('CPCC 2017-020 shows its date, subject, sum, and its BCB paper, which links back', () => {
+    const $ = page('decisions/cpcc-2017-020/');
+    const words = $('main').text().replace(/\s+/g, ' ');
+    expect(words).toContain('21 September 2017');
+    expect(words).toContain('Integrated Mental Health Team');
+    expect(words).toMatch(/Clinical Commissioning Group/);
+    expect(words).toMatch(/£150k/);
+    const paperHref = $('section[aria-labelledby=papers] a').attr('href')!;
+    expect(paperHref).toBe('/bcb/2017-09-21/11/');
+    expect(page('bcb/2017-09-21/11/')('section[aria-labelledby=decisions] a').attr('href')).toBe('/decisions/cpcc-2017-020/');
+  });
+  it('the Panel’s decisions report links to all four decision pages', () => {
+    const hrefs = page('pcp/2017-11-15/9/')('.paper-text a').map((_, a) => load(a)('a').attr('href')).get();
+    for (const id of ['020', '021', '022', '023']) expect(hrefs).toContain(`/decisions/cpcc-2017-${id}/`);
+  });
+  it('CPCC 2017-020 is cited by the Panel’s decisions report', () => {
+    expect(page('decisions/cpcc-2017-020/')('.cited-by a').map((_, a) => load(a)('a').attr('href')).get()).toContain('/pcp/2017-11-15/9/');
+  });
+  it('the register lists every decision, newest first', () => {
+    const files = readdirSync('content/decisions', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx'));
+    const rows = page('decisions/')('tbody tr');
+    expect(rows.length).toBe(files.length);
+    const dates = rows.map((_, row) => load(row)('td').last().text()).get().map((date) => Date.parse(date));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+});
+
+describe('the rest of the archive (seeds 001, 002, 004)', () => {
+  it('marks the 12 April 2018 minutes as draft', () => {
+    expect(page('bcb/2018-04-12/minutes/')('h1 .tag.draft').text()).toBe('Draft');
+  });
+  it('says the BCB meeting of 21 September 2017 is known only from re-published papers', () => {
+    expect(text('bcb/2017-09-21/')).toMatch(/Known only from/);
+  });
+  it('lists the BCB’s 2017, 2018 and 2019 meetings', () => {
+    const years = page('bcb/')('h2').map((_, heading) => load(heading).text()).get();
+    expect(years).toEqual(expect.arrayContaining(['2017', '2018', '2019']));
+  });
+  it('links the Communities theme report’s background documents to the Panel meeting of 6 September 2017', () => {
+    const $ = page('pcp/2017-11-15/8/');
+    const link = $('section[aria-labelledby=sources] a.citation').filter((_, a) => /Agenda Item 10\.0/.test(load(a).text()));
+    expect(link.attr('href')).toMatch(/^\/pcp\/2017-09-06\//);
+  });
+  it('publishes the Joint Audit Committee report of 29 September 2016', () => {
+    expect(page('jac/')('a[href^="/jac/2016-09-29/"]').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the whole built archive', () => {
+  const files = readdirSync(REAL.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+  it('has no internal link to a page that does not exist', () => {
+    const broken: string[] = [];
+    for (const file of files) {
+      const $ = load(readFileSync(join(REAL.outDir, file), 'utf8'));
+      $('a[href^="/"]').each((_, element) => {
+        const path = $(element).attr('href')!.split('#')[0]!;
+        const target = join(REAL.outDir, path);
+        if (!existsSync(path.endsWith('/') ? join(target, 'index.html') : target)) broken.push(`${relative(REAL.outDir, join(REAL.outDir, file))} → ${path}`);
+      });
+    }
+    expect(broken).toEqual([]);
+  });
+  it('publishes a page for every paper file', () => {
+    const papers = readdirSync('content/meetings', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx') && !/(^|\/)(index|minutes)\.mdx$/.test(file));
+    const paperPages = files.filter((file) => /^[a-z]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/index\.html$/.test(file) && !file.includes('/minutes/'));
+    expect(paperPages.length).toBe(papers.length);
+  });
+});
