@@ -138,3 +138,33 @@ describe('the whole built archive', () => {
     expect(paperPages.length).toBe(papers.length);
   });
 });
+
+describe('every seed paper is published', () => {
+  // The papers each real meeting pack holds, as their pages on the site.
+  const SEED_PAPERS: Record<string, string[]> = {
+    '000 BCB 11 June 2019': ['bcb/2019-06-11/5/', 'bcb/2019-06-11/6/', 'bcb/2019-06-11/7/', 'bcb/2019-06-11/8/', 'bcb/2019-06-11/8.1/', 'bcb/2019-06-11/9/', 'bcb/2019-06-11/10/'],
+    '001 Panel pack, 15 November 2017': [
+      'pcp/2017-09-06/minutes/',
+      'pcp/2017-11-15/5/',
+      'pcp/2017-11-15/6/',
+      'pcp/2017-11-15/7/',
+      'pcp/2017-11-15/8/',
+      'pcp/2017-11-15/9/',
+      'pcp/2017-11-15/10/',
+      'pcp/2017-11-15/work-programme/',
+      'bcb/2017-09-21/11/',
+      'bcb/2017-09-21/13/',
+      'bcb/2017-09-21/dvi-s22a-agreement/',
+      'decisions/cpcc-2017-020/',
+      'decisions/cpcc-2017-021/',
+      'decisions/cpcc-2017-022/',
+      'decisions/cpcc-2017-023/',
+    ],
+    '002 BCB 10 May 2018': ['bcb/2018-04-12/minutes/', ...['4', '5', '6', '7', '8', '9', '10', '11'].map((item) => `bcb/2018-05-10/${item}/`)],
+    '004 JAC 29 September 2016': ['jac/2016-09-29/developing-a-police-and-crime-plan/'],
+  };
+  it.each(Object.entries(SEED_PAPERS))('%s', (_pack, paths) => {
+    const missing = paths.filter((path) => !existsSync(join(REAL.outDir, path, 'index.html')));
+    expect(missing).toEqual([]);
+  });
+});

@@ -267,8 +267,8 @@ function checkReferences(
   for (const [key, meeting] of meetings) {
     if (meetingsWithUnreadablePapers.has(key)) continue;
     for (const item of flattenAgenda(meeting.data.agenda)) {
-      if (item.kind === 'paper' && !item.exempt && !coveredItems.has(`${key}#${item.number}`)) {
-        problems.push({ file: prefix + meeting.file, field: `agenda item ${item.number}`, message: `"${item.title}" is a paper item but no paper in content/meetings/${key}/ has item: "${item.number}"; expected a paper file, or kind: verbal / procedural` });
+      if (item.kind === 'paper' && !item.exempt && !item.paperNotInArchive && !coveredItems.has(`${key}#${item.number}`)) {
+        problems.push({ file: prefix + meeting.file, field: `agenda item ${item.number}`, message: `"${item.title}" is a paper item but no paper in content/meetings/${key}/ has item: "${item.number}"; expected a paper file, kind: verbal / procedural, or paperNotInArchive: true` });
       }
     }
   }

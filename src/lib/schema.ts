@@ -60,6 +60,7 @@ export interface AgendaItemInput {
   presenter?: string;
   minutesOf?: string;
   exempt?: { reason: string };
+  paperNotInArchive: boolean;
   note?: string;
   items: AgendaItemInput[];
 }
@@ -77,6 +78,7 @@ export const agendaItemSchema: z.ZodType<AgendaItemInput> = z.lazy(() =>
     presenter: z.string().optional().describe('as printed, such as "Report from Chief Constable"'),
     minutesOf: calendarDate.optional().describe('for a minutes item: the date of the meeting whose minutes are approved'),
     exempt: exemptionSchema.optional().describe('an item not open to the public; its papers are never published'),
+    paperNotInArchive: z.boolean().default(false).describe('true when the item had a paper that this archive does not hold'),
     note: z.string().optional().describe('a note shown under the item'),
     items: z.array(agendaItemSchema).default([]).describe('sub-items, such as 8.0 and 8.1 under 8'),
   }),
