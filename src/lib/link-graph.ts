@@ -85,7 +85,7 @@ export function resolveCitation(target: CitationTarget, archive: Archive, curren
 
 function resolveItem(archive: Archive, key: string, item: string, label: string): Resolution {
   const meeting = archive.meetingByKey.get(key);
-  if (!meeting) return { missing: `meeting:${key}`, label };
+  if (!meeting) return { missing: `item:${key}#${item}`, label };
   const agendaItem = findAgendaItem(meeting.data.agenda, item);
   const paper = meeting.papers.find((candidate) => candidate.agendaItem !== undefined && candidate.agendaItem === agendaItem);
   if (paper) return { path: paper.path, label };
