@@ -110,10 +110,13 @@ export function syntheticArchive(documents: number): Map<string, string> {
       );
     }
     files.set(`${folder}/minutes.mdx`, `---\nstatus: draft\n---\n\n${Array.from({ length: 8 }, (_, minute) => `## ${meeting.index * 8 + minute + 1}. ${sentence(next, 4).replace(/\.$/, '')}\n\n${sentence(next, 30)} ${sentence(next, 25)}\n\n- (a) ${sentence(next, 20)}\n- (b) ${sentence(next, 18)}`).join('\n\n')}\n`);
-    files.set(
-      `${folder}/action-log.yaml`,
-      `title: Action log\nactions:\n${Array.from({ length: 4 }, (_, row) => `  - number: "${row + 1}.0"\n    raised: ${(earlier ?? meeting).date}\n    action: ${sentence(next, 12)}\n    owner: Constabulary\n    target: ${meeting.date}\n    update: ${sentence(next, 10)}\n    updated: ${meeting.date}\n    status: ${row % 2 ? 'Closed' : 'Ongoing'}\n`).join('')}`,
-    );
+    // Like a real log, each snapshot carries the actions raised at the last meeting forward (now
+    // closed) and adds those raised at this one: an action appears in two snapshots.
+    const actionRow = (number: number, raised: string, status: string) =>
+      `  - number: "${number}.0"\n    raised: ${raised}\n    action: Action ${number} raised on ${raised} – ${sentence(next, 10)}\n    owner: Constabulary\n    target: ${meeting.date}\n    update: ${sentence(next, 10)}\n    updated: ${meeting.date}\n    status: ${status}\n`;
+    const carried = earlier ? [1, 2].map((number) => actionRow(number, earlier.date, 'Closed')) : [];
+    const raisedHere = [1, 2].map((number) => actionRow(number, meeting.date, 'Ongoing'));
+    files.set(`${folder}/action-log.yaml`, `title: Action log\nactions:\n${[...carried, ...raisedHere].join('')}`);
     if (!files.has(`decisions/${year}/${decisionId.toLowerCase().replace(' ', '-')}.mdx`)) {
       files.set(
         `decisions/${year}/${decisionId.toLowerCase().replace(' ', '-')}.mdx`,
