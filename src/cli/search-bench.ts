@@ -36,16 +36,15 @@ const runs: { ms: number; searchBytes: number; pageBytes: number; results: strin
 for (let run = 0; run < 5; run++) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  const urls = new Map<string, string>();
+  await context.route('**/*', (route) => route.continue());
   let searchBytes = 0;
   let pageBytes = 0;
-  cdp.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-  cdp.on('Network.loadingFinished', (event) => {
-    if (urls.get(event.requestId)?.includes('/pagefind/')) searchBytes += event.encodedDataLength;
-    else pageBytes += event.encodedDataLength;
+  // requests from the page and from Pagefind's web worker alike
+  context.on('requestfinished', async (request) => {
+    const sizes = await request.sizes();
+    const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+    if (request.url().includes('/pagefind/')) searchBytes += bytes;
+    else pageBytes += bytes;
   });
   await page.goto(`${root}search/`);
   await page.waitForLoadState('networkidle');
