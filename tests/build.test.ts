@@ -68,6 +68,18 @@ describe('paper page', () => {
   });
 });
 
+describe('GitHub-flavoured Markdown', () => {
+  const $ = loadPage(FIXTURE, 'bcb/2019-06-11/8.1/');
+  it('links bare addresses', () => {
+    expect($('.paper-text a[href="https://www.example.gov.uk/strategy"]')).toHaveLength(1);
+  });
+  it('renders footnotes, strikethrough and task lists', () => {
+    expect($('.paper-text section.footnotes li, .paper-text [data-footnotes] li').text()).toContain('Strategic Update, 17 May 2019.');
+    expect($('.paper-text del').text()).toBe('withdrawn');
+    expect($('.paper-text input[type=checkbox][checked]')).toHaveLength(1);
+  });
+});
+
 describe('decision page and register', () => {
   it('links a decision to its paper', () => {
     const $ = loadPage(FIXTURE, 'decisions/cpcc-2019-001/');
