@@ -11,13 +11,9 @@ import {
   meetingSchema,
   minutesSchema,
   paperSchema,
-  type ActionLog,
   type AgendaItem,
   type Body,
-  type Decision,
   type Meeting,
-  type Minutes,
-  type Paper,
 } from './schema.ts';
 import { isCalendarDate } from './dates.ts';
 import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';

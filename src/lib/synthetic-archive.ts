@@ -56,7 +56,7 @@ interface MeetingPlan {
   index: number;
 }
 
-function paperText(next: () => number, meeting: MeetingPlan, item: number, earlier: MeetingPlan | undefined, decisionId: string | undefined): string {
+function paperText(next: () => number, item: number, earlier: MeetingPlan | undefined, decisionId: string | undefined): string {
   const parts: string[] = [];
   let words = 0;
   for (let section = 1; words < 1500; section++) {
@@ -106,7 +106,7 @@ export function syntheticArchive(documents: number): Map<string, string> {
       const title = sentence(next, 6).replace(/\.$/, '');
       files.set(
         `${folder}/${String(item).padStart(2, '0')}-paper.mdx`,
-        `---\ntitle: ${title}\nitem: "${item}.0"\nto: ${meeting.body.name}\nfrom: Chief Constable\ndate: ${meeting.date}\nmarking: Official\nrecommendations:\n  - The ${meeting.body.name} is recommended to note the report.\n---\n\n${paperText(next, meeting, item, earlier, earlier ? decisionId : undefined)}\n`,
+        `---\ntitle: ${title}\nitem: "${item}.0"\nto: ${meeting.body.name}\nfrom: Chief Constable\ndate: ${meeting.date}\nmarking: Official\nrecommendations:\n  - The ${meeting.body.name} is recommended to note the report.\n---\n\n${paperText(next, item, earlier, earlier ? decisionId : undefined)}\n`,
       );
     }
     files.set(`${folder}/minutes.mdx`, `---\nstatus: draft\n---\n\n${Array.from({ length: 8 }, (_, minute) => `## ${meeting.index * 8 + minute + 1}. ${sentence(next, 4).replace(/\.$/, '')}\n\n${sentence(next, 30)} ${sentence(next, 25)}\n\n- (a) ${sentence(next, 20)}\n- (b) ${sentence(next, 18)}`).join('\n\n')}\n`);
