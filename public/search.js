@@ -60,7 +60,10 @@ function formatDate(iso) {
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
+let latestRun = 0;
+
 async function run() {
+  const thisRun = ++latestRun;
   const params = readForm();
   const query = params.get('q')?.trim() ?? '';
   const filters = filtersFrom(params);
@@ -74,14 +77,19 @@ async function run() {
   const options = { filters };
   if (params.get('sort') === 'newest') options.sort = { date: 'desc' };
   const search = await api.search(query || null, options);
+  if (thisRun !== latestRun) return;
   const total = search.results.length;
   if (total === 0) {
     status.textContent = query ? `No results matched “${query}”. Try fewer or different words, or remove a filter.` : 'No results matched these filters.';
     return;
   }
-  const shown = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
   status.textContent = `${total} result${total === 1 ? '' : 's'}${query ? ` for “${query}”` : ''}${total > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`;
-  for (const data of shown) {
+  // Fetch the first page of results at once, and show each as soon as it and those before it arrive.
+  const pending = search.results.slice(0, PAGE_SIZE).map((result) => result.data());
+  list.setAttribute('aria-busy', 'true');
+  for (const promise of pending) {
+    const data = await promise;
+    if (thisRun !== latestRun) return; // a newer search has started
     const sub = (data.sub_results ?? []).find((result) => result.url !== data.url && result.url.includes('#'));
     const meta = data.meta ?? {};
     const details = [TYPE_LABELS[meta.type] ?? meta.type, meta.body, formatDate(meta.date)].filter(Boolean).join(' · ');
@@ -93,6 +101,7 @@ async function run() {
     if (sub) item.append(element('span', { class: 'meta' }, ['Best match in: ', element('a', { href: sub.url }, [sub.title])]));
     list.append(item);
   }
+  list.removeAttribute('aria-busy');
 }
 
 form.addEventListener('submit', (event) => {

@@ -22,7 +22,9 @@ afterAll(async () => {
 
 async function search(query: string): Promise<string[]> {
   await page.goto(`${root}search/?${query}`);
-  await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching'));
+  await page.waitForFunction(
+    () => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
+  );
   return page.$$eval('#search-results > li > a:first-child', (links) => links.map((link) => link.getAttribute('href') ?? ''));
 }
 

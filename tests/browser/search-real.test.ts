@@ -22,7 +22,9 @@ afterAll(async () => {
 
 async function search(query: string): Promise<{ hrefs: string[]; types: string[] }> {
   await page.goto(`${root}search/?${query}`);
-  await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching'));
+  await page.waitForFunction(
+    () => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
+  );
   const hrefs = await page.$$eval('#search-results > li > a:first-child', (links) => links.map((link) => link.getAttribute('href') ?? ''));
   const types = await page.$$eval('#search-results > li > .meta:nth-of-type(1)', (metas) => metas.map((meta) => meta.textContent?.split(' · ')[0] ?? ''));
   return { hrefs, types };
