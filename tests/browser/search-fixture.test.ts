@@ -1,32 +1,17 @@
 /** Search on the fixture archive, served under its sub-path, in a real browser. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
 import { FIXTURE } from '../support/site.ts';
-import { launchBrowser, serveSite, axeViolations } from '../support/browser.ts';
+import { axeViolations, openSearchSession, type SearchSession } from '../support/browser.ts';
 
-let browser: Browser;
-let server: Server;
-let root: string;
-let page: Page;
+let session: SearchSession;
+const search = async (query: string) => (await session.search(query)).hrefs;
 
 beforeAll(async () => {
-  ({ url: root, server } = await serveSite(FIXTURE.outDir, FIXTURE.base));
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  session = await openSearchSession(FIXTURE);
 });
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
 });
-
-async function search(query: string): Promise<string[]> {
-  await page.goto(`${root}search/?${query}`);
-  await page.waitForFunction(
-    () => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
-  );
-  return page.$$eval('#search-results > li > a:first-child', (links) => links.map((link) => link.getAttribute('href') ?? ''));
-}
 
 describe('search under a sub-path', () => {
   it('finds a paper by words in its text, linking under the base', async () => {
@@ -44,7 +29,7 @@ describe('search under a sub-path', () => {
   });
   it('says when nothing matched', async () => {
     expect(await search('q=xyzzyplugh')).toEqual([]);
-    expect(await page.textContent('#search-status')).toContain('No results matched');
+    expect(await session.page.textContent('#search-status')).toContain('No results matched');
   });
   it('narrows by year', async () => {
     expect(await search('q=statement&year=2019')).toContain('/board/decisions/cpcc-2019-001/');
@@ -52,25 +37,25 @@ describe('search under a sub-path', () => {
   });
   it('keeps the query and filters in the address, and in the form', async () => {
     await search('q=statement&type=decision&year=2019');
-    expect(await page.inputValue('#search-q')).toBe('statement');
-    expect(await page.isChecked('input[name=type][value=decision]')).toBe(true);
-    expect(await page.inputValue('#search-year')).toBe('2019');
+    expect(await session.page.inputValue('#search-q')).toBe('statement');
+    expect(await session.page.isChecked('input[name=type][value=decision]')).toBe(true);
+    expect(await session.page.inputValue('#search-year')).toBe('2019');
   });
   it('searches from the box on every page', async () => {
-    await page.goto(`${root}bcb/2019-06-11/`);
-    await page.fill('#site-search-q', 'statement');
-    await page.press('#site-search-q', 'Enter');
-    await page.waitForURL(/search\/\?q=statement/);
-    expect(page.url()).toBe(`${root}search/?q=statement`);
+    await session.page.goto(`${session.root}bcb/2019-06-11/`);
+    await session.page.fill('#site-search-q', 'statement');
+    await session.page.press('#site-search-q', 'Enter');
+    await session.page.waitForURL(/search\/\?q=statement/);
+    expect(session.page.url()).toBe(`${session.root}search/?q=statement`);
   });
   it('has no accessibility violations with results shown', async () => {
     await search('q=statement');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(session.page)).toEqual([]);
   });
   it('says without JavaScript that search needs it, and where to browse instead', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const noScript = await context.newPage();
-    await noScript.goto(`${root}search/?q=statement`);
+    await noScript.goto(`${session.root}search/?q=statement`);
     const text = await noScript.textContent('main');
     expect(text).toContain('Search needs JavaScript');
     expect(await noScript.getAttribute('noscript a[href$="/decisions/"], main a:has-text("decision register")', 'href')).toBe('/board/decisions/');

@@ -1,34 +1,17 @@
 /** Search on the published archive, in a real browser: what the public types. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
 import { REAL } from '../support/site.ts';
-import { axeViolations, launchBrowser, serveSite } from '../support/browser.ts';
+import { axeViolations, openSearchSession, type SearchSession } from '../support/browser.ts';
 
-let browser: Browser;
-let server: Server;
-let root: string;
-let page: Page;
+let session: SearchSession;
+const search = (query: string) => session.search(query);
 
 beforeAll(async () => {
-  ({ url: root, server } = await serveSite(REAL.outDir, REAL.base));
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  session = await openSearchSession(REAL);
 });
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
 });
-
-async function search(query: string): Promise<{ hrefs: string[]; types: string[] }> {
-  await page.goto(`${root}search/?${query}`);
-  await page.waitForFunction(
-    () => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
-  );
-  const hrefs = await page.$$eval('#search-results > li > a:first-child', (links) => links.map((link) => link.getAttribute('href') ?? ''));
-  const types = await page.$$eval('#search-results > li > .meta:nth-of-type(1)', (metas) => metas.map((meta) => meta.textContent?.split(' · ')[0] ?? ''));
-  return { hrefs, types };
-}
 
 describe('searching the archive', () => {
   it('finds the Serious Violence Strategy paper of 11 June 2019 on the first page', async () => {
@@ -54,10 +37,10 @@ describe('searching the archive', () => {
   });
   it('says clearly when nothing matched', async () => {
     expect((await search('q=zzqxjvbw')).hrefs).toEqual([]);
-    expect(await page.textContent('#search-status')).toContain('No results matched “zzqxjvbw”');
+    expect(await session.page.textContent('#search-status')).toContain('No results matched “zzqxjvbw”');
   });
   it('has no accessibility violations with results shown', async () => {
     await search('q=serious+violence');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(session.page)).toEqual([]);
   });
 });

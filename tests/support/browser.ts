@@ -48,3 +48,34 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+export interface SearchSession {
+  browser: Browser;
+  page: Page;
+  /** the address of the site's root, with its base */
+  root: string;
+  /** opens /search/?<query> and waits for its results: their links and types */
+  search: (query: string) => Promise<{ hrefs: string[]; types: string[] }>;
+  close: () => Promise<void>;
+}
+
+/** A browser on a built site's search page. */
+export async function openSearchSession(site: { outDir: string; base: string }): Promise<SearchSession> {
+  const { url: root, server } = await serveSite(site.outDir, site.base);
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  const search = async (query: string) => {
+    await page.goto(`${root}search/?${query}`);
+    await page.waitForFunction(
+      () => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
+    );
+    const hrefs = await page.$$eval('#search-results > li > a:first-child', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const types = await page.$$eval('#search-results > li > .meta:nth-of-type(1)', (metas) => metas.map((meta) => meta.textContent?.split(' · ')[0] ?? ''));
+    return { hrefs, types };
+  };
+  const close = async () => {
+    await browser.close();
+    server.close();
+  };
+  return { browser, page, root, search, close };
+}
