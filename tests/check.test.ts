@@ -109,6 +109,9 @@ describe('the valid archive', () => {
   it('has no problems', () => {
     expect(check(validArchive())).toEqual([]);
   });
+  it('accepts addresses written with slashes, as they appear in the browser', () => {
+    expect(problemsWith(replaceIn('decisions/2019/cpcc-2019-001.mdx', '  - bcb/2019-06-11/5\nmeeting: bcb/2019-06-11', '  - /bcb/2019-06-11/5/\nmeeting: /bcb/2019-06-11/'))).toEqual([]);
+  });
   it('accepts links to its own pages', () => {
     const links = '\n[paper](/bcb/2019-06-11/5/) [minutes](/bcb/2019-06-11/minutes/) [decision](/decisions/cpcc-2019-001/#record) [year](/bcb/2019/) [search](/search/)\n';
     expect(problemsWith({ 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + links })).toEqual([]);

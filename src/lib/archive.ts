@@ -221,8 +221,9 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
   const decisionsByPaper = new Map<string, DecisionRecord[]>();
   for (const decision of decisions) {
     for (const address of decision.data.papers) {
-      const key = address.replace(/^\/|\/$/g, '');
-      decisionsByPaper.set(key, [...(decisionsByPaper.get(key) ?? []), decision]);
+      const list = decisionsByPaper.get(address);
+      if (list) list.push(decision);
+      else decisionsByPaper.set(address, [decision]);
     }
   }
 

@@ -309,15 +309,14 @@ function checkReferences(
       problems.push({ file: name, field: 'id', message: `found "${decision.data.id}"; expected the file to be content/decisions/${decision.data.id.slice(5, 9)}/${decisionSlug(decision.data.id)}.mdx` });
     }
     decision.data.papers.forEach((address, index) => {
-      const key = address.replace(/^\/|\/$/g, '');
-      const meetingOfPaper = key.split('/').slice(0, 2).join('/');
-      if (!paperKeys.has(key) && !meetingsWithUnreadablePapers.has(meetingOfPaper)) {
+      const meetingOfPaper = address.split('/').slice(0, 2).join('/');
+      if (!paperKeys.has(address) && !meetingsWithUnreadablePapers.has(meetingOfPaper)) {
         problems.push({ file: name, line: line(decision.file, ['papers', index]), field: `papers[${index}]`, message: `found "${address}", which is not a paper in the archive; expected a paper's address such as "bcb/2017-09-21/11"` });
       }
     });
     for (const field of ['meeting', 'notified'] as const) {
       const address = decision.data[field];
-      if (address !== undefined && !meetings.has(address.replace(/^\/|\/$/g, ''))) {
+      if (address !== undefined && !meetings.has(address)) {
         problems.push({ file: name, line: line(decision.file, [field]), field, message: `found "${address}", which is not a meeting in the archive; expected a meeting's address such as "bcb/2017-09-21"` });
       }
     }

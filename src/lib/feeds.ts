@@ -51,5 +51,5 @@ export function decisionFeedItems(archive: Archive, bodyId?: string, limit = 50)
 export function decisionBodies(decision: DecisionRecord): string[] {
   return [decision.data.meeting, decision.data.notified, ...decision.data.papers]
     .filter((address): address is string => address !== undefined)
-    .map((address) => address.replace(/^\//, '').split('/')[0]!);
+    .map((address) => address.split('/')[0]!);
 }

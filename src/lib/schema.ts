@@ -151,6 +151,9 @@ export const minutesSchema = z.object({
   note: z.string().optional().describe('a note shown above the minutes'),
 });
 
+/** The address of a page of the site, such as "bcb/2017-09-21/11"; leading and trailing slashes are dropped. */
+const siteAddress = z.string().transform((address) => address.trim().replace(/^\/+|\/+$/g, ''));
+
 export const decisionIdPattern = /^CPCC \d{4}-\d{3}$/;
 
 export const decisionSchema = z.object({
@@ -160,9 +163,9 @@ export const decisionSchema = z.object({
   title: nonEmpty.describe('the subject'),
   date: calendarDate.describe('the date of the decision'),
   summary: z.string().optional().describe('the decision, in the words of the record'),
-  papers: z.array(z.string()).default([]).describe('addresses of supporting papers, such as "bcb/2017-09-21/11"'),
-  meeting: z.string().optional().describe('address of the meeting where it was discussed, such as "bcb/2017-09-21"'),
-  notified: z.string().optional().describe('address of the meeting where it was notified to the Panel'),
+  papers: z.array(siteAddress).default([]).describe('addresses of supporting papers, such as "bcb/2017-09-21/11"'),
+  meeting: siteAddress.optional().describe('address of the meeting where it was discussed, such as "bcb/2017-09-21"'),
+  notified: siteAddress.optional().describe('address of the meeting where it was notified to the Panel'),
 });
 
 export const actionStatuses = ['Open', 'Ongoing', 'Not Started', 'Closed'] as const;
