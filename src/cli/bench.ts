@@ -175,7 +175,9 @@ const hugoRuns: Measured[] = [];
 const search: number[] = [];
 const outDir = join(work, 'dist');
 for (let run = 1; run <= runs; run++) {
+  // A clean build for each: no cache, and no earlier output to remove inside the timing.
   rmSync(join(project, 'node_modules/.astro'), { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
   site.push(await measure(node, ['src/cli/build.ts'], { cwd: project, env: { CONTENT_DIR: contentDir, OUT_DIR: outDir, SEARCH_INDEX: 'skip', BASE_PATH: '/' } }));
   const started = performance.now();
   const { index } = await pagefind.createIndex({});

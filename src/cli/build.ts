@@ -2,9 +2,14 @@
  * npm run build: builds into a staging folder and moves it into dist/ only when every step succeeded,
  * so a failed build never leaves a half-built site to publish.
  */
+import module from 'node:module';
 import { readFile, rm, rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { build } from 'astro';
+
+// As `astro build` does: keep V8's compiled code of Astro, Vite and the bundler between builds, except
+// in CI, where nothing is reused. Without it each build compiles them afresh, 3–6 s at 2,000 documents.
+if (!process.env.CI) module.enableCompileCache?.();
+const { build } = await import('astro');
 
 const finalDir = resolve(process.env.OUT_DIR ?? 'dist');
 const stagingDir = `${finalDir}.staging`;

@@ -30,10 +30,19 @@ interface MdxNode {
 }
 
 /**
+ * True when the text may hold MDX syntax: a tag, an expression or an import/export line. Text with
+ * none of them is Markdown that MDX always reads, and holds no component.
+ */
+export function mayHoldMdxSyntax(text: string): boolean {
+  return /[<{}]|^\s*(?:import|export)\s/m.test(text);
+}
+
+/**
  * Compiles the text as MDX (with Astro's own MDX parser) and reports what would fail the build: a
  * syntax error such as an unclosed tag, or a component the site does not supply.
  */
 export function findMdxErrors(text: string): UnsafeMdx[] {
+  if (!mayHoldMdxSyntax(text)) return [];
   let tree: MdxNode;
   try {
     tree = mdxToMdast(text) as MdxNode;

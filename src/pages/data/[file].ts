@@ -5,6 +5,8 @@ import { actionRecords, csvTables, decisionRecords, jsonSchemaOf, meetingRecords
 import { absoluteHref } from '../../lib/site.ts';
 
 const CSV_NAMES = ['meetings', 'agenda-items', 'papers', 'decisions', 'actions'] as const;
+/** The CSV files are written together, once for the archive rather than once for each file. */
+const csvTablesByArchive = new WeakMap<object, ReturnType<typeof csvTables>>();
 
 export function getStaticPaths() {
   const names = Object.keys(OPEN_DATA_FILES) as OpenDataName[];
@@ -22,7 +24,8 @@ export async function GET({ params, site }: APIContext) {
   const json = (value: unknown) => new Response(`${JSON.stringify(value, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
   if (file.endsWith('.schema.json')) return json(jsonSchemaOf(file.replace('.schema.json', '') as OpenDataName));
   if (file.endsWith('.csv')) {
-    const tables = csvTables(archive, href);
+    const tables = csvTablesByArchive.get(archive) ?? csvTables(archive, href);
+    csvTablesByArchive.set(archive, tables);
     return new Response(tables[file.replace('.csv', '') as keyof typeof tables], { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
   }
   const records = { meetings: meetingRecords, papers: paperRecords, decisions: decisionRecords, actions: (a: typeof archive) => actionRecords(a) };
