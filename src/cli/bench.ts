@@ -29,13 +29,20 @@ const node = process.execPath;
 interface Measured {
   seconds: number;
   peakMb: number;
+  /** Processor time, user and system, of the whole process tree: less disturbed by other load than wall time. */
+  cpuSeconds: number;
 }
 
-/** Resident memory of a process and all its descendants, in bytes, from /proc. */
-function treeRss(rootPid: number): number {
+const clockTicksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * One look at a process and all its descendants in /proc: their resident memory now, in bytes, and
+ * each one's processor time so far, in clock ticks, recorded into cpuTicksByPid.
+ */
+function sampleTree(rootPid: number, cpuTicksByPid: Map<number, number>): number {
   const children = new Map<number, number[]>();
-  let rss = 0;
   const pages = new Map<number, number>();
+  const ticks = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -43,33 +50,38 @@ function treeRss(rootPid: number): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
       pages.set(Number(entry), Number(fields[21]));
     } catch {
       // the process ended while we looked
     }
   }
+  let rss = 0;
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
     rss += (pages.get(pid) ?? 0) * 4096;
+    if (ticks.has(pid)) cpuTicksByPid.set(pid, ticks.get(pid)!);
     stack.push(...(children.get(pid) ?? []));
   }
   return rss;
 }
 
-/** Runs a command, timing it and sampling the memory of its whole process tree. */
+/** Runs a command, timing it and sampling the memory and processor time of its whole process tree. */
 function measure(command: string, commandArgs: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measured> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(command, commandArgs, { cwd: options.cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let peak = 0;
+    const cpuTicksByPid = new Map<number, number>();
     let errors = '';
     child.stderr.on('data', (chunk) => (errors += chunk));
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+    const timer = setInterval(() => (peak = Math.max(peak, sampleTree(child.pid!, cpuTicksByPid))), 100);
     child.on('exit', (code) => {
       clearInterval(timer);
+      const cpuTicks = [...cpuTicksByPid.values()].reduce((sum, value) => sum + value, 0);
       if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} failed:\n${errors.slice(-4000)}`));
-      else resolvePromise({ seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 / 1024 });
+      else resolvePromise({ seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 / 1024, cpuSeconds: cpuTicks / clockTicksPerSecond });
     });
   });
 }
@@ -194,8 +206,8 @@ for (let run = 1; run <= runs; run++) {
   rmSync(join(work, 'hugo/public'), { recursive: true, force: true });
   hugoRuns.push(await measure(hugo, ['--quiet', '-d', 'public'], { cwd: join(work, 'hugo') }));
   console.log(
-    `run ${run}: site ${site.at(-1)!.seconds.toFixed(1)} s (${site.at(-1)!.peakMb.toFixed(0)} MB), pagefind ${search.at(-1)!.toFixed(1)} s (${added.page_count} pages), ` +
-      `floor ${floor.at(-1)!.seconds.toFixed(1)} s (${floor.at(-1)!.peakMb.toFixed(0)} MB), floor .md ${floorMarkdown.at(-1)!.seconds.toFixed(1)} s, hugo ${hugoRuns.at(-1)!.seconds.toFixed(1)} s (${hugoRuns.at(-1)!.peakMb.toFixed(0)} MB)`,
+    `run ${run}: site ${site.at(-1)!.seconds.toFixed(1)} s (${site.at(-1)!.peakMb.toFixed(0)} MB, cpu ${site.at(-1)!.cpuSeconds.toFixed(1)} s), pagefind ${search.at(-1)!.toFixed(1)} s (${added.page_count} pages), ` +
+      `floor ${floor.at(-1)!.seconds.toFixed(1)} s (${floor.at(-1)!.peakMb.toFixed(0)} MB, cpu ${floor.at(-1)!.cpuSeconds.toFixed(1)} s), floor .md ${floorMarkdown.at(-1)!.seconds.toFixed(1)} s, hugo ${hugoRuns.at(-1)!.seconds.toFixed(1)} s (${hugoRuns.at(-1)!.peakMb.toFixed(0)} MB)`,
   );
 }
 
@@ -210,6 +222,9 @@ const pages = readdirSync(outDir, { recursive: true }).filter((file) => String(f
 
 console.log(`\nsite build:   ${buildS.toFixed(2)} s, peak ${peakMb.toFixed(0)} MB (process tree), ${((buildS * 1000) / docCount).toFixed(2)} ms per document, ${pages} pages`);
 console.log(`floor build:  ${floorS.toFixed(2)} s, peak ${Math.max(...floor.map((m) => m.peakMb)).toFixed(0)} MB; site/floor ${(buildS / floorS).toFixed(2)}`);
+const siteCpuS = median(site.map((m) => m.cpuSeconds));
+const floorCpuS = median(floor.map((m) => m.cpuSeconds));
+console.log(`processor:    site ${siteCpuS.toFixed(1)} s, floor ${floorCpuS.toFixed(1)} s (user and system, whole process tree); site/floor ${(siteCpuS / floorCpuS).toFixed(2)}`);
 console.log(`floor, .md:   ${median(floorMarkdown.map((m) => m.seconds)).toFixed(2)} s, peak ${Math.max(...floorMarkdown.map((m) => m.peakMb)).toFixed(0)} MB (the same floor on plain Markdown)`);
 console.log(`hugo build:   ${hugoS.toFixed(2)} s, peak ${Math.max(...hugoRuns.map((m) => m.peakMb)).toFixed(0)} MB; site/hugo ${(buildS / hugoS).toFixed(2)}`);
 console.log(`pagefind:     ${pagefindS.toFixed(2)} s, index ${indexMb.toFixed(2)} MB`);
