@@ -29,7 +29,10 @@ const node = process.execPath;
 interface Measured {
   seconds: number;
   peakMb: number;
-  /** Processor time, user and system, of the whole process tree: less disturbed by other load than wall time. */
+  /**
+   * Processor time, user and system, of the whole process tree: less disturbed by other load than wall
+   * time. Sampled every 100 ms, so it misses at most the last 100 ms of each process.
+   */
   cpuSeconds: number;
 }
 
