@@ -2,7 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 import boardPapers from './src/integrations/board-papers.ts';
+import { CONTENT_FEATURES, safeContentPlugin, tableAlignmentClasses } from './src/lib/safe-content.ts';
+import { CONTENT_SECURITY_POLICY } from './src/lib/output-safety.ts';
 
 // BASE_PATH serves the site under a sub-path, e.g. BASE_PATH=/papers/ for https://example.org/papers/.
 export default defineConfig({
@@ -14,6 +17,15 @@ export default defineConfig({
   compressHTML: true,
   srcDir: './src',
   publicDir: './public',
+  // Content compiles only within the safe subset: the plugin refuses anything else inside the compiler
+  // (see "Safe MDX" in README.md). MDX inherits this processor.
+  // Code blocks are shown plain: Shiki's highlighting writes inline styles, which the policy refuses.
+  markdown: {
+    syntaxHighlight: false,
+    processor: satteri({ mdastPlugins: [safeContentPlugin], hastPlugins: [tableAlignmentClasses], features: CONTENT_FEATURES }),
+  },
+  // A Content-Security-Policy on every page, with hashes of the site's own scripts and styles.
+  security: { csp: CONTENT_SECURITY_POLICY },
   integrations: [mdx(), sitemap(), boardPapers()],
   vite: {
     build: {

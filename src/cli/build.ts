@@ -3,6 +3,7 @@
  * so a failed build never leaves a half-built site to publish.
  */
 import module from 'node:module';
+import { existsSync } from 'node:fs';
 import { readFile, rm, rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -13,6 +14,10 @@ const { build } = await import('astro');
 
 const finalDir = resolve(process.env.OUT_DIR ?? 'dist');
 const stagingDir = `${finalDir}.staging`;
+const previousDir = `${finalDir}.previous`;
+
+// A build stopped between its two renames below left the old site aside: put it back first.
+if (!existsSync(finalDir) && existsSync(previousDir)) await rename(previousDir, finalDir);
 
 await rm(stagingDir, { recursive: true, force: true });
 try {
@@ -23,8 +28,12 @@ try {
   console.error('\nThe build failed; the site in dist/ was not changed.');
   process.exit(1);
 }
-await rm(finalDir, { recursive: true, force: true });
+// There is a site in dist/ at every moment: the old one is renamed aside, the new one moved in, and only
+// then is the old one deleted.
+await rm(previousDir, { recursive: true, force: true });
+if (existsSync(finalDir)) await rename(finalDir, previousDir);
 await rename(stagingDir, finalDir);
+await rm(previousDir, { recursive: true, force: true });
 console.log(`Built the site into ${finalDir}`);
 
 // The build report: what the archive cites but does not hold, the staff's list of what to publish next.

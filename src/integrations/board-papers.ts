@@ -7,25 +7,31 @@ import { fileURLToPath } from 'node:url';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { brokenLinks, type BrokenLink } from '../lib/link-check.ts';
+import { findUnsafeMarkup } from '../lib/output-safety.ts';
 import * as pagefind from 'pagefind';
 import { formatProblem } from '../lib/check.ts';
 import { checkProjectContent } from '../lib/read-content.ts';
 
 export class ContentProblems extends Error {}
 
-/** Reads the built pages once: counts those to index and finds every broken internal link. */
-async function inspectPages(dir: string, base: string): Promise<{ indexable: number; broken: BrokenLink[] }> {
+/**
+ * Reads the built pages once: counts those to index, finds every broken internal link, and every
+ * element the site did not intend (the output gate).
+ */
+async function inspectPages(dir: string, base: string): Promise<{ indexable: number; broken: BrokenLink[]; unsafe: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')));
   let indexable = 0;
   const broken: BrokenLink[] = [];
+  const unsafe: string[] = [];
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
     const html = await readFile(join(dir, file), 'utf8');
     if (html.includes('data-pagefind-body')) indexable++;
     broken.push(...brokenLinks(file, html, base, (path) => files.has(path)));
+    for (const markup of findUnsafeMarkup(html, base)) unsafe.push(`${file}:${markup.line} ${markup.element} ${markup.message}`);
   }
-  return { indexable, broken };
+  return { indexable, broken, unsafe };
 }
 
 export default function boardPapers(): AstroIntegration {
@@ -48,7 +54,10 @@ export default function boardPapers(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { indexable: expected, broken } = await inspectPages(outDir, base);
+        const { indexable: expected, broken, unsafe } = await inspectPages(outDir, base);
+        if (unsafe.length > 0) {
+          throw new Error(`${unsafe.length} element${unsafe.length === 1 ? '' : 's'} in the built pages the site did not intend; nothing was published.\n${unsafe.join('\n')}`);
+        }
         if (broken.length > 0) {
           throw new Error(
             `${broken.length} internal link${broken.length === 1 ? '' : 's'} lead to no page; nothing was published.\n` +

@@ -17,9 +17,9 @@ import {
 } from './schema.ts';
 import { isCalendarDate } from './dates.ts';
 import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
-import { decisionSlug, locateContentFile, meetingKey } from './paths.ts';
+import { SITE_ROUTES, decisionSlug, locateContentFile, meetingKey } from './paths.ts';
 import { paperAddresses, type ArchiveInput, type Sourced } from './archive.ts';
-import { findMdxErrors, findUnsafeMdx } from './mdx-safety.ts';
+import { findUnsafeContent } from './safe-content.ts';
 import { internalLinksInText } from './link-check.ts';
 
 export interface Problem {
@@ -35,7 +35,14 @@ export interface ContentFile {
   path: string;
   /** raw bytes, so that a file that is not UTF-8 can be named */
   bytes: Uint8Array;
+  /** set when the entry is not an ordinary file: it is refused by name */
+  special?: 'symbolic link' | 'special file';
 }
+
+/** Files the site never reads, which may sit anywhere under content/. */
+const IGNORED_FILES = /(^|\/)(README\.md|\.gitkeep|\.DS_Store)$/;
+/** A folder or file name (without .mdx or .yaml) that can be part of a web address as it is. */
+const ADDRESSABLE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 export interface CheckResult {
   problems: Problem[];
@@ -134,15 +141,26 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const name = prefix + file.path;
+    if (file.special) {
+      problems.push({ file: name, message: `is a ${file.special}; expected an ordinary file: put the file itself here, not a link to it` });
+      continue;
+    }
+    if (IGNORED_FILES.test(file.path)) continue;
+    const unaddressable = file.path.split('/').find((segment, index, segments) => !ADDRESSABLE_NAME.test(index === segments.length - 1 ? segment.replace(/\.(mdx|yaml)$/, '') : segment));
+    if (unaddressable !== undefined) {
+      problems.push({
+        file: name,
+        message: `has the name "${unaddressable}", which cannot be part of a web address; expected lower-case letters, digits and hyphens only, such as 05-force-management-statement.mdx`,
+      });
+      continue;
+    }
     const location = locateContentFile(file.path);
     if (location.kind === 'unknown') {
-      if (!/(^|\/)(README\.md|\.gitkeep)$/.test(file.path)) {
-        problems.push({
-          file: name,
-          message:
-            'is not where the site looks for content; expected meetings/<body>/<yyyy-mm-dd>/index.mdx, minutes.mdx, action-log.yaml or <item>-<title>.mdx, or decisions/<yyyy>/<id>.mdx',
-        });
-      }
+      problems.push({
+        file: name,
+        message:
+          'is not where the site looks for content; expected meetings/<body>/<yyyy-mm-dd>/index.mdx, minutes.mdx, action-log.yaml or <item>-<title>.mdx, or decisions/<yyyy>/<id>.mdx',
+      });
       continue;
     }
     const text = decode(file, prefix, problems);
@@ -154,9 +172,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
     parsedByPath.set(file.path, parsed);
 
     if (file.path.endsWith('.mdx')) {
-      for (const unsafe of [...findUnsafeMdx(parsed.body), ...findMdxErrors(parsed.body)]) {
-        problems.push({ file: name, line: parsed.bodyLine + unsafe.line - 1, message: unsafe.message });
-      }
+      for (const unsafe of findUnsafeContent(parsed.compiledText)) problems.push({ file: name, line: unsafe.line, message: unsafe.message });
       for (const link of internalLinksInText(parsed.body)) linksWritten.push({ file: name, line: parsed.bodyLine + link.line - 1, href: link.href });
     }
 
@@ -173,7 +189,9 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
         }
         parsed.data.forEach((_, index) => {
           const body = validate(bodySchema, parsed, name, problems, [index]);
-          if (body) input.bodies.push(body as Body);
+          if (body && (SITE_ROUTES as readonly string[]).includes(body.id)) {
+            problems.push({ file: name, line: parsed.lineOf([index, 'id']), field: `[${index}].id`, message: `found "${body.id}", which is the address of a page of the site itself (/${body.id}/); expected another short id` });
+          } else if (body) input.bodies.push(body as Body);
         });
         break;
       }

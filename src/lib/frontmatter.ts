@@ -1,5 +1,13 @@
-/** Splitting a content file into frontmatter and text, keeping line numbers for error messages. */
+/**
+ * Splitting a content file into frontmatter and text, keeping line numbers for error messages.
+ *
+ * Astro decides where the frontmatter ends and reads it with js-yaml; the check reads it with `yaml`,
+ * which knows the line of every field. A file that the two could read differently is refused, so what
+ * the check judges is what the site builds.
+ */
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { load as loadAsAstroDoes } from 'js-yaml';
+import { extractFrontmatter, parseFrontmatter as splitAsAstroDoes } from '@astrojs/internal-helpers/frontmatter';
 
 export interface ParsedFile {
   /** The frontmatter (or the whole YAML file) as plain data; dates stay text. */
@@ -8,6 +16,11 @@ export interface ParsedFile {
   body: string;
   /** The line of the file on which the body starts (1-based). */
   bodyLine: number;
+  /**
+   * The text exactly as the MDX compiler receives it: the whole file with the frontmatter blanked to
+   * spaces, so its lines are the file's lines ('' for a YAML file).
+   */
+  compiledText: string;
   /** The line of a field, by its path, where it can be known. */
   lineOf: (path: readonly (string | number)[]) => number | undefined;
 }
@@ -20,49 +33,118 @@ export class SyntaxProblem extends Error {
   }
 }
 
-const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+/** A YAML value as js-yaml gives it equals the value `yaml` gives, dates aside (js-yaml makes Date objects). */
+function sameValue(astro: unknown, ours: unknown): boolean {
+  if (astro instanceof Date) {
+    return typeof ours === 'string' && (ours.trim() === astro.toISOString().slice(0, 10) || Date.parse(ours) === astro.getTime());
+  }
+  if (Array.isArray(astro)) return Array.isArray(ours) && astro.length === ours.length && astro.every((value, index) => sameValue(value, ours[index]));
+  if (astro !== null && typeof astro === 'object') {
+    if (ours === null || typeof ours !== 'object' || Array.isArray(ours)) return false;
+    const keys = Object.keys(astro);
+    return keys.length === Object.keys(ours).length && keys.every((key) => Object.hasOwn(ours, key) && sameValue((astro as Record<string, unknown>)[key], (ours as Record<string, unknown>)[key]));
+  }
+  return Object.is(astro, ours);
+}
 
-function parseYaml(text: string, firstLine: number): Omit<ParsedFile, 'body' | 'bodyLine'> {
+/** The first place where the two readings differ, as a path, for the error's line. */
+function firstDifference(astro: unknown, ours: unknown, path: (string | number)[] = []): (string | number)[] {
+  if (astro !== null && typeof astro === 'object' && !(astro instanceof Date) && ours !== null && typeof ours === 'object') {
+    for (const key of Object.keys(astro)) {
+      const step = Array.isArray(astro) ? Number(key) : key;
+      const here = (astro as Record<string, unknown>)[key];
+      const there = (ours as Record<string, unknown>)[key];
+      if (!sameValue(here, there)) return firstDifference(here, there, [...path, step]);
+    }
+  }
+  return path;
+}
+
+function parseYaml(text: string, firstLine: number, astroData: () => unknown): Omit<ParsedFile, 'body' | 'bodyLine' | 'compiledText'> {
   const lineCounter = new LineCounter();
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   // The core schema keeps 2019-02-31 as text, so impossible dates reach our own check.
   const document: Document = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
-    const line = lineCounter.linePos(error.pos[0]).line + firstLine - 1;
-    throw new SyntaxProblem(`the YAML cannot be read: ${error.message.split('\n')[0]}`, line);
+    throw new SyntaxProblem(`the YAML cannot be read: ${error.message.split('\n')[0]}`, lineAt(error.pos[0]));
   }
-  return {
-    data: document.toJS() ?? {},
-    lineOf(path) {
-      for (let depth = path.length; depth > 0; depth--) {
-        const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-        const start = node?.range?.[0];
-        if (start !== undefined) return lineCounter.linePos(start).line + firstLine - 1;
-        // a key whose value is null has no node: find the key itself
-        const parent = depth > 1 ? document.getIn(path.slice(0, depth - 1), true) : document.contents;
-        if (isMap(parent)) {
-          const pair = parent.items.find((item) => (item.key as { value?: unknown })?.value === path[depth - 1]);
-          const keyStart = (pair?.key as { range?: [number] } | undefined)?.range?.[0];
-          if (keyStart !== undefined) return lineCounter.linePos(keyStart).line + firstLine - 1;
-        }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SyntaxProblem(
+      /alias/i.test(message)
+        ? 'the YAML repeats its aliases (*name) so often that reading it would exhaust the machine; write each value out instead of using & and *'
+        : `the YAML cannot be read: ${message}`,
+    );
+  }
+  let astro: unknown;
+  try {
+    astro = astroData() ?? {};
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
+    throw new SyntaxProblem(`the YAML cannot be read as the site reads it: ${reason}`, mark?.line === undefined ? undefined : mark.line + firstLine);
+  }
+  const lineOf = (path: readonly (string | number)[]): number | undefined => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      const start = node?.range?.[0];
+      if (start !== undefined) return lineAt(start);
+      // a key whose value is null has no node: find the key itself
+      const parent = depth > 1 ? document.getIn(path.slice(0, depth - 1), true) : document.contents;
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => (item.key as { value?: unknown })?.value === path[depth - 1]);
+        const keyStart = (pair?.key as { range?: [number] } | undefined)?.range?.[0];
+        if (keyStart !== undefined) return lineAt(keyStart);
       }
-      return undefined;
-    },
+    }
+    return undefined;
   };
+  if (!sameValue(astro, data)) {
+    throw new SyntaxProblem(
+      'this YAML can be read in two ways, and the site might publish something other than what the check sees; write it plainly: put text in quotes, and do not use anchors (&), aliases (*), merge keys (<<) or tags (!)',
+      lineOf(firstDifference(astro, data)),
+    );
+  }
+  return { data, lineOf };
 }
 
-/** Reads a Markdown/MDX file with a frontmatter block. */
+/**
+ * Reads a Markdown/MDX file with a frontmatter block. The block is where Astro finds it: from a first
+ * line of three dashes to the next line that starts with three dashes.
+ */
 export function parseFrontmatterFile(source: string): ParsedFile {
   if (source.trim() === '') throw new SyntaxProblem('the file is empty; it needs a frontmatter block between two --- lines', 1);
-  const match = FRONTMATTER.exec(source);
-  if (!match) throw new SyntaxProblem('the file does not start with a frontmatter block between two --- lines', 1);
-  const yaml = parseYaml(match[1] ?? '', 2);
-  const bodyLine = match[0].split('\n').length;
-  return { ...yaml, body: source.slice(match[0].length), bodyLine };
+  const opening = /^---[ \t]*\r?\n/.exec(source);
+  const raw = extractFrontmatter(source);
+  if (!opening || raw === undefined || !source.startsWith(`---${raw}---`)) {
+    throw new SyntaxProblem('the file does not start with a frontmatter block between two --- lines; expected its first line to be ---', 1);
+  }
+  const closingAt = 3 + raw.length;
+  const closingLine = source.slice(0, closingAt).split('\n').length;
+  const afterClosing = /^[^\r\n]*/.exec(source.slice(closingAt + 3))![0];
+  if (afterClosing.trim() !== '') {
+    throw new SyntaxProblem(
+      `this line starts with ---, which ends the frontmatter, but goes on ("---${afterClosing.slice(0, 30)}"); expected --- alone on the line that ends the frontmatter, and text that starts with --- in quotes`,
+      closingLine,
+    );
+  }
+  let compiledText = '';
+  const yaml = parseYaml(raw, 1, () => {
+    const astro = splitAsAstroDoes(source, { frontmatter: 'empty-with-spaces' });
+    compiledText = astro.content;
+    return astro.frontmatter;
+  });
+  const bodyStart = closingAt + 3 + afterClosing.length;
+  const newline = /^\r?\n/.exec(source.slice(bodyStart))?.[0] ?? '';
+  return { ...yaml, body: source.slice(bodyStart + newline.length), bodyLine: closingLine + 1, compiledText };
 }
 
-/** Reads a whole YAML file. */
+/** Reads a whole YAML file, as Astro's loaders do with js-yaml. */
 export function parseYamlFile(source: string): ParsedFile {
   if (source.trim() === '') throw new SyntaxProblem('the file is empty', 1);
-  return { ...parseYaml(source, 1), body: '', bodyLine: 1 };
+  return { ...parseYaml(source, 1, () => loadAsAstroDoes(source)), body: '', bodyLine: 1, compiledText: '' };
 }

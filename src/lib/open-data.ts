@@ -171,13 +171,21 @@ export function actionRecords(archive: Archive): ActionRecordData[] {
 /** Lists inside a CSV cell are joined with this. */
 export const CSV_LIST_SEPARATOR = ' | ';
 
-/** A CSV of flat rows: nested lists are joined, nulls left empty. */
+/**
+ * A cell that a spreadsheet would read as a formula (one starting =, +, -, @, a tab or a carriage
+ * return) gets a leading apostrophe, so that it is shown as the text it is and never run.
+ */
+export function neutraliseCsvCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A CSV of flat rows: nested lists are joined, nulls left empty, formulas neutralised. */
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
   return stringify(
     rows.map((row) => columns.map((column) => {
       const value = row[column];
-      if (Array.isArray(value)) return value.join(CSV_LIST_SEPARATOR);
-      return value === null || value === undefined ? '' : String(value);
+      if (Array.isArray(value)) return neutraliseCsvCell(value.join(CSV_LIST_SEPARATOR));
+      return value === null || value === undefined ? '' : neutraliseCsvCell(String(value));
     })),
     { header: true, columns: [...columns], record_delimiter: '\r\n' },
   );

@@ -13,6 +13,12 @@ export function normaliseDecisionId(printed: string): string {
   return `CPCC ${match[1]}-${match[2]!.padStart(3, '0')}`;
 }
 
+/**
+ * The first segments of the site's own addresses (src/pages, public/, and what the build adds): a body
+ * with one of these ids would replace that page. A test keeps this list in step with src/pages.
+ */
+export const SITE_ROUTES = ['bodies', 'data', 'decisions', 'feeds', 'follow', 'gaps', 'search', 'pagefind', '_astro', 'index', 'calendar', 'sitemap', 'robots'] as const;
+
 export type ContentKind = 'meeting' | 'paper' | 'minutes' | 'action-log' | 'decision' | 'bodies' | 'unknown';
 
 export interface ContentLocation {

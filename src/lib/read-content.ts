@@ -3,14 +3,22 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { checkContent, type CheckResult, type ContentFile } from './check.ts';
 
+/**
+ * Every entry under content/: ordinary files with their bytes; symbolic links and special files
+ * (pipes, sockets, devices) by name only, for the check to refuse, since Astro would follow a link
+ * to whatever it points at.
+ */
 export async function readContentFiles(contentDir: string): Promise<ContentFile[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.'));
+  const pathOf = (entry: { parentPath: string; name: string }) => relative(contentDir, join(entry.parentPath, entry.name)).split(sep).join('/');
   return Promise.all(
-    files.map(async (entry) => {
-      const full = join(entry.parentPath, entry.name);
-      return { path: relative(contentDir, full).split(sep).join('/'), bytes: await readFile(full) };
-    }),
+    entries
+      .filter((entry) => !entry.isDirectory())
+      .map(async (entry): Promise<ContentFile> => {
+        if (entry.isSymbolicLink()) return { path: pathOf(entry), bytes: new Uint8Array(), special: 'symbolic link' };
+        if (!entry.isFile()) return { path: pathOf(entry), bytes: new Uint8Array(), special: 'special file' };
+        return { path: pathOf(entry), bytes: await readFile(join(entry.parentPath, entry.name)) };
+      }),
   );
 }
 

@@ -117,7 +117,7 @@ export const contactSchema = z.object({
 
 export const sourceDocumentSchema = z.object({
   title: nonEmpty.describe('the title as printed, with its agenda item, body and date when given'),
-  url: z.url({ error: 'expected a full web address starting http:// or https://' }).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'expected a full web address starting http:// or https://' }).optional(),
   note: z.string().optional().describe('such as "not in the archive"'),
 }).describe('a source or background document');
 
