@@ -6,6 +6,13 @@ import { satteri } from '@astrojs/markdown-satteri';
 import boardPapers from './src/integrations/board-papers.ts';
 import { CONTENT_FEATURES, safeContentPlugin, tableAlignmentClasses } from './src/lib/safe-content.ts';
 import { CONTENT_SECURITY_POLICY } from './src/lib/output-safety.ts';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+
+// Astro's content store remembers the files of the last build; an archive built from another folder
+// (CONTENT_DIR, as the tests do) keeps a store of its own, so a folder deleted since cannot break it.
+const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+const cacheDir = `./node_modules/.astro/${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}`;
 
 // BASE_PATH serves the site under a sub-path, e.g. BASE_PATH=/papers/ for https://example.org/papers/.
 export default defineConfig({
@@ -16,6 +23,7 @@ export default defineConfig({
   // search excerpts ("DateTime"); true collapses whitespace but keeps a separator.
   compressHTML: true,
   srcDir: './src',
+  cacheDir,
   publicDir: './public',
   // Content compiles only within the safe subset: the plugin refuses anything else inside the compiler
   // (see "Safe MDX" in README.md). MDX inherits this processor.
