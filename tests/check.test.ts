@@ -227,6 +227,7 @@ describe('content that could run code or plant markup is refused, with its file 
     ['a file name with a question mark', { 'meetings/bcb/2019-06-11/09-a?b.mdx': PAPER_8 }, /^content\/meetings\/bcb\/2019-06-11\/09-a\?b\.mdx has the name "09-a\?b\.mdx", which cannot be part of a web address/],
     ['a file name with a hash', { 'meetings/bcb/2019-06-11/09-a#b.mdx': PAPER_8 }, /09-a#b\.mdx has the name "09-a#b\.mdx", which cannot be part of a web address/],
     ['a file name with a space', { 'meetings/bcb/2019-06-11/09 plan.mdx': PAPER_8 }, /09 plan\.mdx has the name "09 plan\.mdx", which cannot be part of a web address/],
+    ['a hidden paper, which Astro would leave out', { 'meetings/bcb/2019-06-11/.09-plan.mdx': PAPER_8 }, /\.09-plan\.mdx has the name "\.09-plan\.mdx", which cannot be part of a web address/],
     ['a folder name in upper case', { 'meetings/BCB/2019-06-11/index.mdx': MEETING }, /meetings\/BCB\/2019-06-11\/index\.mdx has the name "BCB", which cannot be part of a web address/],
     ['a body whose id is a page of the site', { 'bodies.yaml': `${BODIES}- id: data\n  name: Data Board\n` }, /^content\/bodies\.yaml:5 \[2\]\.id: found "data", which is the address of a page of the site itself \(\/data\/\)/],
   ];
@@ -234,6 +235,10 @@ describe('content that could run code or plant markup is refused, with its file 
   it.each(cases)('%s', (_name, changes, expected) => {
     const problems = problemsWith(changes);
     expect(problems, problems.join('\n')).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
+  });
+
+  it('ignores READMEs and hidden files that are not content, such as an editor’s swap file', () => {
+    expect(problemsWith({ 'meetings/bcb/2019-06-11/.05-fms.mdx.swp': 'x', 'meetings/README.md': '# notes', '.DS_Store': new Uint8Array([0, 1]) })).toEqual([]);
   });
 
   it('refuses a symbolic link and a special file by name', () => {

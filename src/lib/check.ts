@@ -39,8 +39,12 @@ export interface ContentFile {
   special?: 'symbolic link' | 'special file';
 }
 
-/** Files the site never reads, which may sit anywhere under content/. */
-const IGNORED_FILES = /(^|\/)(README\.md|\.gitkeep|\.DS_Store)$/;
+/**
+ * Files the site never reads, which may sit anywhere under content/: READMEs, and hidden files such as
+ * .gitkeep, .DS_Store and editors' swap files. A hidden .mdx or .yaml is not ignored: it is refused by
+ * its name, since staff would expect it to be published.
+ */
+const IGNORED_FILES = /(^|\/)README\.md$|(^|\/)\.[^/]*(?<!\.mdx|\.yaml)$|(^|\/)\.[^/]*\//;
 /** A folder or file name (without .mdx or .yaml) that can be part of a web address as it is. */
 const ADDRESSABLE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
