@@ -1,6 +1,6 @@
 /** A bad file fails the real build with a message that names it, and the published site is left as it was. */
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE, buildSite } from './support/site.ts';
@@ -35,6 +35,15 @@ describe('a failed build', () => {
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('08-1-actions.mdx');
     expect(existsSync(join(site.outDir, 'bcb/2019-06-11/8.1/index.html'))).toBe(true);
+  });
+
+  it('puts back the old site when an earlier build was stopped between moving it aside and moving the new one in', () => {
+    const site = brokenCopy('meetings/bcb/2019-06-11/05-fms.mdx', (text) => text.replace('item: "5.0"', 'item: "6"'));
+    renameSync(site.outDir, `${site.outDir}.previous`);
+    const result = buildSite(site);
+    expect(result.status).not.toBe(0);
+    expect(existsSync(join(site.outDir, 'bcb/2019-06-11/5/index.html'))).toBe(true);
+    expect(existsSync(`${site.outDir}.previous`)).toBe(false);
   });
 
   it('stops on a link to a page that does not exist, naming the page and the link', () => {

@@ -69,18 +69,8 @@ function describeElement(name: string, attributes: Record<string, string>): stri
  */
 export function findUnsafeMarkup(html: string, base: string): UnsafeMarkup[] {
   const found: UnsafeMarkup[] = [];
-  const lineStarts: number[] = [0];
-  for (let index = html.indexOf('\n'); index >= 0; index = html.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  const lineAt = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
+  // counted only when something is found: most pages hold nothing
+  const lineAt = (offset: number) => html.slice(0, offset).split('\n').length;
   const siteScripts = new Set(SITE_SCRIPTS.map((script) => `${base}${script}`));
   const siteForms = new Set(SITE_FORM_ACTIONS.map((action) => `${base}${action}`));
   let openScript: { line: number; element: string; inline: boolean; dataBlock: boolean; text: string } | undefined;
@@ -89,12 +79,12 @@ export function findUnsafeMarkup(html: string, base: string): UnsafeMarkup[] {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const line = lineAt(parser.startIndex);
-        const element = describeElement(name, attributes);
-        const refuse = (message: string) => found.push({ line, element, message });
+        const start = parser.startIndex;
+        const refuse = (message: string) => found.push({ line: lineAt(start), element: describeElement(name, attributes), message });
         const forbidden = FORBIDDEN_ELEMENTS[name];
         if (forbidden) refuse(`is ${forbidden}; the site never publishes one`);
-        for (const [attribute, value] of Object.entries(attributes)) {
+        for (const attribute in attributes) {
+          const value = attributes[attribute]!;
           if (attribute.startsWith('on')) refuse(`has an inline event handler (${attribute}), which runs script`);
           else if (attribute === 'style') refuse('has an inline style; the site styles pages from its own stylesheet');
           else if (ADDRESS_ATTRIBUTES.has(attribute)) {
@@ -109,7 +99,7 @@ export function findUnsafeMarkup(html: string, base: string): UnsafeMarkup[] {
             const dataBlock = attributes.type === 'application/ld+json' && attributes.src === undefined;
             const ownScript = attributes.src !== undefined && siteScripts.has(attributes.src) && (attributes.type === undefined || attributes.type === 'module');
             if (!dataBlock && !ownScript) refuse('is a script that is not the site’s own');
-            openScript = { line, element, inline: attributes.src === undefined, dataBlock, text: '' };
+            openScript = { line: lineAt(start), element: describeElement(name, attributes), inline: attributes.src === undefined, dataBlock, text: '' };
             break;
           }
           case 'meta': {

@@ -65,6 +65,8 @@ const ALLOWED_ADDRESSES = `expected an address starting ${SAFE_SCHEMES.map((sche
  * spaces and control characters a browser ignores.
  */
 export function isSafeAddress(address: string): boolean {
+  // most addresses: a web address or a path of this site, with nothing a browser would decode or drop
+  if (/^(?:https?:\/\/|\/(?![\\/])|#)[^&\s\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]*$/i.test(address)) return true;
   const cleaned = decodeHTML(address).replace(/[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, '');
   // "//host" and "/\host" lead to another host without naming a scheme
   if (/^[\\/][\\/]/.test(cleaned)) return false;
