@@ -123,7 +123,7 @@ describe('bad content is reported with its file, field and the fix', () => {
   const MEET = 'content/meetings/bcb/2019-06-11/index.mdx';
   const DEC = 'content/decisions/2019/cpcc-2019-001.mdx';
   const cases: [string, Archive, string[], RegExp[]][] = [
-    ['broken YAML', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'item: "5.0"', 'item: "5.0\n  bad: ['), [], [/05-fms\.mdx:\d+ the YAML cannot be read/]],
+    ['broken YAML', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'item: "5.0"', 'item: "5.0\n  bad: ['), [], [/05-fms\.mdx:\d+ a quotation mark or bracket opened on this line or above is never closed; close it/]],
     ['a missing required field', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'title: Force Management Statement\n', ''), [], [new RegExp(`^${P5} title: is missing; this field is required`)]],
     ['an impossible date', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'date: 2019-06-11', 'date: 2019-02-31'), [], [new RegExp(`^${P5}:4 date: found "2019-02-31"; expected a real date written YYYY-MM-DD, for example 2019-06-11`)]],
     ['a date that is not a date', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'date: 2019-06-11', 'date: 11th June'), [], [new RegExp(`^${P5}:4 date: found "11th June"; expected a real date`)]],
@@ -156,8 +156,8 @@ describe('bad content is reported with its file, field and the fix', () => {
     ['a script tag', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<script>alert(1)</script>\n' }, [], [/08-0-support\.mdx:8 uses <script>, which content may not use; expected Markdown, or one of <EditorialNote>, <br>, <sup>, <sub>/]],
     ['an inline event handler', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\nClick <sup onclick="steal()">here</sup>\n' }, [], [/08-0-support\.mdx:8 gives <sup> the attribute onclick, but HTML elements in content take no attributes; remove it/]],
     ['a javascript: link', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n[Click](javascript:alert(1))\n' }, [], [/08-0-support\.mdx:8 links to "javascript:alert\(1\)"; expected an address starting http:, https:, mailto:, tel: or \/ \(a page of this site\)/]],
-    ['an unclosed MDX tag', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<EditorialNote>never closed\n' }, [], [/08-0-support\.mdx:\d+ is not valid MDX: Expected a closing tag for `<EditorialNote>`/]],
-    ['an unescaped brace', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\nThe budget \{ is open.\n'.replace('\\{', '{') }, [], [/08-0-support\.mdx:8 is not valid MDX: Unexpected end of file in expression/]],
+    ['an unclosed MDX tag', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<EditorialNote>never closed\n' }, [], [/08-0-support\.mdx:\d+ is not valid MDX: the tag <EditorialNote> is never closed; add <\/EditorialNote> where it ends/]],
+    ['an unescaped brace', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\nThe budget \{ is open.\n'.replace('\\{', '{') }, [], [/08-0-support\.mdx:8 is not valid MDX: a \{ in text starts code in MDX; for braces write \\\{ and \\\}/]],
     ['a component the site does not supply', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<Chart data="x" />\n' }, [], [/08-0-support\.mdx:8 uses <Chart>, which the site does not supply; expected one of <EditorialNote>/]],
     ['a broken internal link', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\nSee [the minutes](/bcb/2019-06-12/minutes/).\n' }, [], [/08-0-support\.mdx:8 link: found "\/bcb\/2019-06-12\/minutes\/", which is not a page of the site; expected the address of a meeting, paper, minutes or decision/]],
     ['a body without a name', { 'bodies.yaml': BODIES.replace('  name: Police and Crime Panel\n', '') }, [], [/content\/bodies\.yaml:\d+ \[1\]\.name: is missing/]],
@@ -272,5 +272,38 @@ describe('content that could run code or plant markup is refused, with its file 
       'Braces written \\{ and \\} are text.',
     ].join('\n');
     expect(problemsWith(paperWith(text))).toEqual([]);
+  });
+});
+
+/** Mistakes that used to pass in silence, or drown in jargon: each names the file, the line and the fix. */
+describe('staff mistakes are caught in plain words', () => {
+  const P5 = 'content/meetings/bcb/2019-06-11/05-fms\\.mdx';
+  const MEET = 'content/meetings/bcb/2019-06-11/index\\.mdx';
+  const cases: [string, Archive, string[]][] = [
+    ['a misspelt paper field', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'date: 2019-06-11', 'date: 2019-06-11\nrecomendations:\n  - Note the report.'), [`${P5}:5 \`recomendations\` is not a field; did you mean \`recommendations\`?`]],
+    ['a misspelt meeting field', replaceIn('meetings/bcb/2019-06-11/index.mdx', 'venue: HQ, Conference Room 3', 'vneue: HQ, Conference Room 3'), [`${MEET}:3 \`vneue\` is not a field; did you mean \`venue\`?`]],
+    ['a misspelt action field', replaceIn('meetings/bcb/2019-06-11/action-log.yaml', '    status: Open', '    status: Open\n    ownr: OPCC'), ['content/meetings/bcb/2019-06-11/action-log\\.yaml:7 `ownr` is not a field; did you mean `owner`\\?']],
+    ['a misspelt agenda item field', replaceIn('meetings/bcb/2019-06-11/index.mdx', 'kind: verbal', 'kind: verbal\n    presentr: Chief Constable'), [`${MEET}:\\d+ \`presentr\` is not a field; did you mean \`presenter\`\\?`]],
+    ['a misspelt body field', { 'bodies.yaml': BODIES.replace('  name: Police and Crime Panel', '  name: Police and Crime Panel\n  shortname: PCP') }, ['content/bodies\\.yaml:5 `shortname` is not a field; did you mean `shortName`\\?']],
+    ['a field that is nothing like a real one', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'date: 2019-06-11', 'date: 2019-06-11\ncolour: blue'), [`${P5}:5 \`colour\` is not a field here; expected one of \`draft\`, \`published\`, \`title\``]],
+    ['a line indented differently', replaceIn('meetings/bcb/2019-06-11/index.mdx', '    kind: verbal', '   kind: verbal'), [`${MEET}:\\d+ this line is indented differently from the lines around it; line it up with the other fields at its level`]],
+    ['a tab in the indentation', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'item: "5.0"', '\titem: "5.0"'), [`${P5}:3 this line is indented with a tab; indent with spaces`]],
+    ['a value with a colon', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'title: Force Management Statement', 'title: FMS: an update'), [`${P5}:2 this value holds a colon followed by a space`]],
+  ];
+
+  it.each(cases)('%s', (_name, changes, expected) => {
+    const problems = problemsWith(changes);
+    for (const pattern of expected) expect(problems, problems.join('\n')).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${pattern}`))]));
+  });
+
+  it('reports a meeting whose frontmatter cannot be read once, and nothing about the files that depend on it', () => {
+    const problems = problemsWith(replaceIn('meetings/bcb/2019-06-11/index.mdx', '    kind: verbal', '   kind: verbal'));
+    expect(problems, problems.join('\n')).toHaveLength(1);
+    expect(problems[0]).toMatch(/index\.mdx:\d+ this line is indented differently/);
+  });
+
+  it('reports a meeting that does not match its schema once, and nothing about its papers, minutes, log or decisions', () => {
+    const problems = problemsWith(replaceIn('meetings/bcb/2019-06-11/index.mdx', 'time: "15:00"', 'time: 3pm'));
+    expect(problems, problems.join('\n')).toEqual([expect.stringMatching(/index\.mdx:2 time: found "3pm"/)]);
   });
 });

@@ -8,7 +8,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
-  console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} files (${seconds} s). Nothing was published.`);
+  console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} files (${seconds} s). Fix them, then run npm run check again.`);
   process.exit(1);
 }
 console.log(

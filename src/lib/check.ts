@@ -21,6 +21,7 @@ import { SITE_ROUTES, decisionSlug, locateContentFile, meetingKey } from './path
 import { paperAddresses, type ArchiveInput, type Sourced } from './archive.ts';
 import { findUnsafeContent } from './safe-content.ts';
 import { internalLinksInText } from './link-check.ts';
+import { fieldNamesAt, nearestName } from './field-names.ts';
 
 export interface Problem {
   /** relative to the project, e.g. content/meetings/bcb/2019-06-11/05-fms.mdx */
@@ -80,6 +81,20 @@ function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, file: stri
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = [...pathPrefix, ...(issue.path as (string | number)[])];
+    if (issue.code === 'unrecognized_keys') {
+      const names = fieldNamesAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const meant = nearestName(key, names);
+        problems.push({
+          file,
+          line: parsed.lineOf([...path, key], true),
+          message: meant
+            ? `\`${key}\` is not a field; did you mean \`${meant}\`?`
+            : `\`${key}\` is not a field here; expected one of ${names.map((name) => `\`${name}\``).join(', ')}`,
+        });
+      }
+      continue;
+    }
     const found = valueAt(parsed.data, path);
     const missing = found === undefined && issue.code === 'invalid_type';
     const expected = missing ? 'is missing; this field is required' : `found ${describeFound(found)}; ${issue.message.replace(/^Invalid input: /, '')}`;
@@ -142,6 +157,11 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
   const linksWritten: { file: string; line: number; href: string }[] = [];
   /** Meetings with a paper that could not be read: its references are not reported twice. */
   const meetingsWithUnreadablePapers = new Set<string>();
+  /**
+   * Files that could not be read or did not match their schema: their problem is reported once, and
+   * nothing that refers to them is reported as missing.
+   */
+  const unreadableFiles = new Set<string>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const name = prefix + file.path;
@@ -170,6 +190,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
     const text = decode(file, prefix, problems);
     const parsed = text === undefined ? undefined : parse(file, prefix, text, problems);
     if (!parsed) {
+      unreadableFiles.add(file.path);
       if (location.kind === 'paper') meetingsWithUnreadablePapers.add(meetingKey(location.body!, location.date!));
       continue;
     }
@@ -203,13 +224,21 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
         const { schema, into } = documentKinds[location.kind];
         const data = validate(schema, parsed, name, problems);
         if (data) into.push({ file: file.path, data });
-        else if (location.kind === 'paper') meetingsWithUnreadablePapers.add(meetingKey(location.body!, location.date!));
+        else {
+          unreadableFiles.add(file.path);
+          if (location.kind === 'paper') meetingsWithUnreadablePapers.add(meetingKey(location.body!, location.date!));
+        }
       }
     }
   }
 
-  checkReferences(input, parsedByPath, meetingsWithUnreadablePapers, prefix, problems);
-  checkLinksWritten(input, linksWritten, problems);
+  const unreadableMeetings = new Set(
+    [...unreadableFiles].map(locateContentFile).filter((location) => location.kind === 'meeting').map((location) => meetingKey(location.body!, location.date!)),
+  );
+  for (const key of unreadableMeetings) meetingsWithUnreadablePapers.add(key);
+  const bodiesUnreadable = unreadableFiles.has('bodies.yaml') || (files.some((file) => file.path === 'bodies.yaml') && input.bodies.length === 0);
+  checkReferences(input, parsedByPath, meetingsWithUnreadablePapers, unreadableMeetings, bodiesUnreadable, prefix, problems);
+  checkLinksWritten(input, linksWritten.filter((link) => !unreadableMeetings.has(link.href.replace(/^\//, '').split('/').slice(0, 2).join('/'))), problems);
   return { problems, input };
 }
 
@@ -217,6 +246,8 @@ function checkReferences(
   input: ArchiveInput,
   parsed: Map<string, ParsedFile>,
   meetingsWithUnreadablePapers: Set<string>,
+  unreadableMeetings: Set<string>,
+  bodiesUnreadable: boolean,
   prefix: string,
   problems: Problem[],
 ): void {
@@ -227,7 +258,7 @@ function checkReferences(
   for (const meeting of input.meetings) {
     const { body, date } = locateContentFile(meeting.file);
     if (!body || !date) continue;
-    if (!bodyIds.has(body)) {
+    if (!bodyIds.has(body) && !bodiesUnreadable) {
       problems.push({ file: prefix + meeting.file, field: 'folder', message: `names the body "${body}", which is not in content/bodies.yaml; expected one of ${[...bodyIds].join(', ')}` });
     }
     meetings.set(meetingKey(body, date), meeting);
@@ -251,7 +282,9 @@ function checkReferences(
     const key = meetingKey(body, date);
     const meeting = meetings.get(key);
     if (!meeting) {
-      problems.push({ file: name, field: 'folder', message: `belongs to the meeting ${key}, which has no index.mdx; expected content/meetings/${key}/index.mdx to describe the meeting` });
+      if (!unreadableMeetings.has(key)) {
+        problems.push({ file: name, field: 'folder', message: `belongs to the meeting ${key}, which has no index.mdx; expected content/meetings/${key}/index.mdx to describe the meeting` });
+      }
       continue;
     }
     const item = paper.data.item;
@@ -294,7 +327,7 @@ function checkReferences(
   for (const minutes of input.minutes) {
     const { body, date } = locateContentFile(minutes.file);
     if (!body || !date) continue;
-    if (!meetings.has(meetingKey(body, date))) {
+    if (!meetings.has(meetingKey(body, date)) && !unreadableMeetings.has(meetingKey(body, date))) {
       problems.push({ file: prefix + minutes.file, field: 'folder', message: `records the meeting ${meetingKey(body, date)}, which has no index.mdx; expected content/meetings/${meetingKey(body, date)}/index.mdx` });
     }
     const approvedAt = minutes.data.approvedAt;
@@ -305,7 +338,7 @@ function checkReferences(
 
   for (const log of input.actionLogs) {
     const { body, date } = locateContentFile(log.file);
-    if (body && date && !meetings.has(meetingKey(body, date))) {
+    if (body && date && !meetings.has(meetingKey(body, date)) && !unreadableMeetings.has(meetingKey(body, date))) {
       problems.push({ file: prefix + log.file, field: 'folder', message: `belongs to the meeting ${meetingKey(body, date)}, which has no index.mdx; expected content/meetings/${meetingKey(body, date)}/index.mdx` });
     }
     const seen = new Set<string>();
@@ -338,7 +371,7 @@ function checkReferences(
     });
     for (const field of ['meeting', 'notified'] as const) {
       const address = decision.data[field];
-      if (address !== undefined && !meetings.has(address)) {
+      if (address !== undefined && !meetings.has(address) && !unreadableMeetings.has(address)) {
         problems.push({ file: name, line: line(decision.file, [field]), field, message: `found "${address}", which is not a meeting in the archive; expected a meeting's address such as "bcb/2017-09-21"` });
       }
     }

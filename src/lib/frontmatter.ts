@@ -21,8 +21,8 @@ export interface ParsedFile {
    * spaces, so its lines are the file's lines ('' for a YAML file).
    */
   compiledText: string;
-  /** The line of a field, by its path, where it can be known. */
-  lineOf: (path: readonly (string | number)[]) => number | undefined;
+  /** The line of a field's value (or, with `atKey`, of its name), by its path, where it can be known. */
+  lineOf: (path: readonly (string | number)[], atKey?: boolean) => number | undefined;
 }
 
 export class SyntaxProblem extends Error {
@@ -62,6 +62,32 @@ function firstDifference(astro: unknown, ours: unknown, path: (string | number)[
   return path;
 }
 
+/** The YAML reader's error, in plain words with the fix: staff never see parser jargon. */
+export function plainYamlError(code: string, message: string): string {
+  const indentation = 'this line is indented differently from the lines around it; line it up with the other fields at its level (two spaces for each level), or put a long text in quotes on one line';
+  switch (code) {
+    case 'BAD_INDENT':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return indentation;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'this value holds a colon followed by a space, or the next line is indented under it; put the value in double quotes, or line the next line up with this one';
+    case 'TAB_AS_INDENT':
+      return 'this line is indented with a tab; indent with spaces, two for each level';
+    case 'DUPLICATE_KEY':
+      return 'this field is written twice; keep one of them';
+    case 'MISSING_CHAR':
+      return /quote|\]|\}|flow/i.test(message) ? 'a quotation mark or bracket opened on this line or above is never closed; close it, or write the text without it' : indentation;
+    case 'BAD_SCALAR_START':
+      return 'this value starts with a character that has a meaning of its own in the frontmatter; put the whole value in double quotes';
+    case 'MULTIPLE_DOCS':
+      return 'a line of three dashes (---) here ends the block early; delete it, or put text that starts with --- in quotes';
+    case 'TAG_RESOLVE_FAILED':
+      return 'a value here starts with !, which has a meaning of its own in the frontmatter; put the whole value in double quotes';
+    default:
+      return `this line cannot be read as "field: value" (${message.split('\n')[0]}); check its indentation and its colon, and put text that holds a colon or a # in double quotes`;
+  }
+}
+
 function parseYaml(text: string, firstLine: number, astroData: () => unknown): Omit<ParsedFile, 'body' | 'bodyLine' | 'compiledText'> {
   const lineCounter = new LineCounter();
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
@@ -69,7 +95,7 @@ function parseYaml(text: string, firstLine: number, astroData: () => unknown): O
   const document: Document = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
-    throw new SyntaxProblem(`the YAML cannot be read: ${error.message.split('\n')[0]}`, lineAt(error.pos[0]));
+    throw new SyntaxProblem(plainYamlError(error.code, error.message), lineAt(error.pos[0]));
   }
   let data: unknown;
   try {
@@ -90,9 +116,9 @@ function parseYaml(text: string, firstLine: number, astroData: () => unknown): O
     const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
     throw new SyntaxProblem(`the YAML cannot be read as the site reads it: ${reason}`, mark?.line === undefined ? undefined : mark.line + firstLine);
   }
-  const lineOf = (path: readonly (string | number)[]): number | undefined => {
+  const lineOf = (path: readonly (string | number)[], atKey = false): number | undefined => {
     for (let depth = path.length; depth > 0; depth--) {
-      const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      const node = atKey && depth === path.length ? undefined : (document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined);
       const start = node?.range?.[0];
       if (start !== undefined) return lineAt(start);
       // a key whose value is null has no node: find the key itself

@@ -275,10 +275,23 @@ export function findUnsafeContent(text: string): UnsafeContent[] {
   }
 }
 
+/** The parser's words for the mistakes staff make, and what to write instead. */
+const PLAIN_MDX_ERRORS: [RegExp, (match: RegExpExecArray) => string][] = [
+  [/Unexpected character .*(?:after|before) `?</, () => 'a < in text starts a tag in MDX; for a less-than sign write &lt;'],
+  [/Unexpected character `[^`]*` \(U\+[0-9A-F]+\) before name|Unexpected character .* in name/, () => 'a < in text starts a tag in MDX; for a less-than sign write &lt;'],
+  [/closing brace for `\{`|Could not parse expression|Unexpected end of file in expression|Unexpected lazy line in expression/, () => 'a { in text starts code in MDX; for braces write \\{ and \\}'],
+  [/Expected a closing tag for `<([^>]*)>`/, (match) => `the tag <${match[1]}> is never closed; add </${match[1]}> where it ends`],
+  [/Unexpected closing (?:slash|tag) .*`<\/([^>]*)>`/, (match) => `the closing tag </${match[1]}> has no opening tag; remove it, or add <${match[1]}> where it starts`],
+];
+
 /** An MDX syntax error as the parser reports it ("8:1: Unexpected character …"), in plain words where it can. */
 export function describeSyntaxError(error: unknown): UnsafeContent {
   const message = error instanceof Error ? error.message : String(error);
   const match = /^(\d+):(\d+):\s*(.*?)(?:\s*\(mdx[^)]*\))?$/s.exec(message);
   const detail = (match?.[3] ?? message).trim();
+  for (const [pattern, explain] of PLAIN_MDX_ERRORS) {
+    const found = pattern.exec(detail);
+    if (found) return { line: match ? Number(match[1]) : 1, message: `is not valid MDX: ${explain(found)}` };
+  }
   return { line: match ? Number(match[1]) : 1, message: `is not valid MDX: ${detail}` };
 }

@@ -33,7 +33,7 @@ const publication = {
   published: calendarDate.optional().describe('do not publish before this date (YYYY-MM-DD)'),
 };
 
-export const bodySchema = z.object({
+export const bodySchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a short lower-case id such as "bcb"' }).describe('short lower-case id, the first part of every address: "bcb"'),
   name: nonEmpty.describe('the full name, as the papers print it'),
   shortName: z.string().optional().describe('the short name used in breadcrumbs, such as "BCB"'),
@@ -41,13 +41,13 @@ export const bodySchema = z.object({
   description: z.string().optional().describe('one or two sentences on what the body does'),
 });
 
-export const personSchema = z.object({
+export const personSchema = z.strictObject({
   name: nonEmpty.describe('as printed, such as "Councillor Edward Leigh"'),
   role: z.string().optional().describe('such as "Chairperson" or "Chief Constable"'),
   note: z.string().optional().describe('such as "substitute for Councillor Bull"'),
 });
 
-export const exemptionSchema = z.object({
+export const exemptionSchema = z.strictObject({
   reason: nonEmpty.describe('the legal reason, for example "Schedule 12A paragraph 3"'),
 });
 
@@ -66,7 +66,7 @@ export interface AgendaItemInput {
 }
 
 export const agendaItemSchema: z.ZodType<AgendaItemInput> = z.lazy(() =>
-  z.object({
+  z.strictObject({
     number: agendaNumber.describe('as printed, in quotes: "5", "8.0", "8.1"'),
     title: nonEmpty.describe('the title as the agenda prints it'),
     kind: z
@@ -84,7 +84,7 @@ export const agendaItemSchema: z.ZodType<AgendaItemInput> = z.lazy(() =>
   }),
 ) as z.ZodType<AgendaItemInput>;
 
-export const attendanceSchema = z.object({
+export const attendanceSchema = z.strictObject({
   present: z.array(personSchema).default([]).describe('members present'),
   substitutes: z.array(personSchema).default([]).describe('substitutes, with whom they replaced in note'),
   officers: z.array(personSchema).default([]).describe('officers present or in attendance'),
@@ -92,7 +92,7 @@ export const attendanceSchema = z.object({
   apologies: z.array(personSchema).default([]).describe('those who sent apologies'),
 });
 
-export const meetingSchema = z.object({
+export const meetingSchema = z.strictObject({
   ...publication,
   title: z.string().optional().describe('defaults to the body name and date'),
   time: z
@@ -108,26 +108,26 @@ export const meetingSchema = z.object({
   agenda: z.array(agendaItemSchema).default([]).describe('the agenda items, in order'),
 });
 
-export const contactSchema = z.object({
+export const contactSchema = z.strictObject({
   name: nonEmpty.describe('the contact officer’s name'),
   role: z.string().optional().describe('their job title'),
   email: z.string().optional().describe('as printed'),
   phone: z.string().optional().describe('as printed, in quotes'),
 });
 
-export const sourceDocumentSchema = z.object({
+export const sourceDocumentSchema = z.strictObject({
   title: nonEmpty.describe('the title as printed, with its agenda item, body and date when given'),
   url: z.url({ protocol: /^https?$/, error: 'expected a full web address starting http:// or https://' }).optional(),
   note: z.string().optional().describe('such as "not in the archive"'),
 }).describe('a source or background document');
 
-export const appendixSchema = z.object({
+export const appendixSchema = z.strictObject({
   title: nonEmpty.describe('as printed, such as "Appendix 1 – Grants"'),
   included: z.boolean().default(true).describe('false when the pack promises the appendix but does not hold it'),
   note: z.string().optional().describe('a note shown beside the appendix'),
 });
 
-export const paperSchema = z.object({
+export const paperSchema = z.strictObject({
   ...publication,
   title: nonEmpty.describe("the paper's own title"),
   item: agendaNumber.optional().describe('the agenda item it is under, as printed: "5.0", "8.1"'),
@@ -143,7 +143,7 @@ export const paperSchema = z.object({
   note: z.string().optional().describe('an editorial note shown above the text'),
 });
 
-export const minutesSchema = z.object({
+export const minutesSchema = z.strictObject({
   ...publication,
   title: z.string().optional().describe('defaults to "Minutes of the meeting of <date>"'),
   status: z.enum(['draft', 'approved'], { error: 'expected draft or approved' }).describe('draft until a later meeting approves them'),
@@ -156,7 +156,7 @@ const siteAddress = z.string().transform((address) => address.trim().replace(/^\
 
 export const decisionIdPattern = /^CPCC \d{4}-\d{3}$/;
 
-export const decisionSchema = z.object({
+export const decisionSchema = z.strictObject({
   ...publication,
   id: z.string().regex(decisionIdPattern, { error: 'expected a decision id such as "CPCC 2017-020"' }).describe('always three digits: "CPCC 2017-020"'),
   printedId: z.string().optional().describe('the id as the source printed it, when it differs'),
@@ -170,7 +170,7 @@ export const decisionSchema = z.object({
 
 export const actionStatuses = ['Open', 'Ongoing', 'Not Started', 'Closed'] as const;
 
-export const actionRowSchema = z.object({
+export const actionRowSchema = z.strictObject({
   number: z.preprocess((v) => (typeof v === 'number' ? v.toFixed(1) : v), nonEmpty).describe('as printed, such as "4.0"'),
   raised: calendarDate.describe('the date of the meeting that raised it'),
   item: agendaNumber.optional().describe('the agenda item it was raised under'),
@@ -183,7 +183,7 @@ export const actionRowSchema = z.object({
   note: z.string().optional().describe('an editorial note, such as a value the source damaged'),
 });
 
-export const actionLogSchema = z.object({
+export const actionLogSchema = z.strictObject({
   title: nonEmpty.describe('the heading of the log as printed'),
   note: z.string().optional().describe('a note shown under the log'),
   actions: z.array(actionRowSchema).describe('the rows of the log'),
