@@ -98,7 +98,7 @@ describe('open data', () => {
 
   it('carries each action with its history', () => {
     const [action] = JSON.parse(built('data/actions.json'));
-    expect(action).toMatchObject({ id: 'bcb/2019-02-28/1.0', status: 'Closed', history: [{ meeting: 'bcb/2019-06-11', owner: 'Constabulary' }] });
+    expect(action).toMatchObject({ id: 'bcb/2019-02-28/1.0', status: 'Closed', statusLogMeeting: 'bcb/2019-06-11', history: [{ logMeeting: 'bcb/2019-06-11', raisedUnderItem: '5.3', owner: 'Constabulary' }] });
   });
 });
 

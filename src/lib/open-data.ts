@@ -58,25 +58,30 @@ export const decisionRecordSchema = z.object({
   url,
 });
 
+const actionStatus = actionRowSchema.shape.status.unwrap();
+
 export const actionRecordSchema = z.object({
   id: z.string().describe('body/date raised/number, such as "bcb/2019-04-19/4.0"'),
-  body: z.string(),
-  raised: z.string(),
-  number: z.string(),
-  action: z.string(),
-  status: actionRowSchema.shape.status.unwrap().nullable(),
-  droppedWithoutClosing: z.boolean().describe('a later log no longer lists it, and it was not closed'),
-  history: z.array(
-    z.object({
-      meeting: z.string().describe('the meeting whose action log holds this snapshot'),
-      item: z.string().nullable(),
-      owner: z.string().nullable(),
-      target: z.string().nullable(),
-      update: z.string().nullable(),
-      updated: z.string().nullable(),
-      status: actionRowSchema.shape.status.unwrap().nullable(),
-    }),
-  ),
+  body: z.string().describe('the body id, such as "bcb"'),
+  raised: z.string().describe('YYYY-MM-DD: the date of the meeting that raised the action'),
+  number: z.string().describe('the action number as printed, such as "4.0"; numbers restart in each log series'),
+  action: z.string().describe('the action, in the words of the latest log that lists it'),
+  status: actionStatus.nullable().describe('the last status a log recorded (a later log that prints no status leaves it standing), or null when no log gave one'),
+  statusLogMeeting: z.string().nullable().describe('the meeting whose action log recorded that status, as body/date such as "bcb/2019-06-11", or null'),
+  droppedWithoutClosing: z.boolean().describe('a later log no longer lists it, and its last recorded status was not Closed'),
+  history: z
+    .array(
+      z.object({
+        logMeeting: z.string().describe('the meeting whose action log holds this snapshot, as body/date such as "bcb/2019-06-11"'),
+        raisedUnderItem: z.string().nullable().describe('the agenda item of the meeting that raised the action (the meeting of the date raised), as this log prints it: not an item of logMeeting'),
+        owner: z.string().nullable().describe('the owner as this log prints it'),
+        target: z.string().nullable().describe('the target as this log prints it: YYYY-MM-DD, or text as printed'),
+        update: z.string().nullable().describe('the update, word for word, as this log prints it'),
+        updated: z.string().nullable().describe('YYYY-MM-DD: the date of the update, as this log prints it'),
+        status: actionStatus.nullable().describe('the status as this log prints it, or null when this log gives none'),
+      }),
+    )
+    .describe('one snapshot for each meeting whose action log lists the action, oldest first: logMeeting, raisedUnderItem, owner, target, update, updated, status'),
 });
 
 export type MeetingRecordData = z.infer<typeof meetingRecordSchema>;
@@ -154,10 +159,11 @@ export function actionRecords(archive: Archive): ActionRecordData[] {
       number: action.number,
       action: action.action,
       status: orNull(action.status),
+      statusLogMeeting: orNull(action.statusRecordedIn?.meetingKey),
       droppedWithoutClosing: action.droppedWithoutClosing,
       history: action.snapshots.map(({ meetingKey, row }) => ({
-        meeting: meetingKey,
-        item: orNull(row.item),
+        logMeeting: meetingKey,
+        raisedUnderItem: orNull(row.item),
         owner: orNull(row.owner),
         target: orNull(row.target),
         update: orNull(row.update),
@@ -205,7 +211,7 @@ export function csvTables(archive: Archive, href: (path: string) => string) {
     decisions: toCsv(decisionRecords(archive, href), ['id', 'title', 'date', 'summary', 'papers', 'meeting', 'notified', 'url']),
     actions: toCsv(
       actions.flatMap((action) => action.history.map((snapshot) => ({ id: action.id, body: action.body, raised: action.raised, number: action.number, action: action.action, ...snapshot }))),
-      ['id', 'body', 'raised', 'number', 'action', 'meeting', 'item', 'owner', 'target', 'update', 'updated', 'status'],
+      ['id', 'body', 'raised', 'number', 'action', 'logMeeting', 'raisedUnderItem', 'owner', 'target', 'update', 'updated', 'status'],
     ),
   };
 }
