@@ -288,12 +288,22 @@ describe('staff mistakes are caught in plain words', () => {
     ['a field that is nothing like a real one', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'date: 2019-06-11', 'date: 2019-06-11\ncolour: blue'), [`${P5}:5 \`colour\` is not a field here; expected one of \`draft\`, \`published\`, \`title\``]],
     ['a line indented differently', replaceIn('meetings/bcb/2019-06-11/index.mdx', '    kind: verbal', '   kind: verbal'), [`${MEET}:\\d+ this line is indented differently from the lines around it; line it up with the other fields at its level`]],
     ['a tab in the indentation', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'item: "5.0"', '\titem: "5.0"'), [`${P5}:3 this line is indented with a tab; indent with spaces`]],
+    ['a second level-1 heading', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8.replace('Text.', '# Partnership support\n\nText.') }, ['content/meetings/bcb/2019-06-11/08-0-support\\.mdx:6 is a level-1 heading \\(# …\\), but the page title is the only one; start a section with ## instead']],
+    ['an action target written day first', replaceIn('meetings/bcb/2019-06-11/action-log.yaml', '    status: Open', '    status: Open\n    target: 14/11/2019'), ['content/meetings/bcb/2019-06-11/action-log\\.yaml:7 actions\\[0\\]\\.target: found "14/11/2019"; expected a date written YYYY-MM-DD: write 2019-11-14']],
+    ['an action target written in words', replaceIn('meetings/bcb/2019-06-11/action-log.yaml', '    status: Open', '    status: Open\n    target: 14th November 2019'), ['content/meetings/bcb/2019-06-11/action-log\\.yaml:7 actions\\[0\\]\\.target: found "14th November 2019"; expected a date written YYYY-MM-DD: write 2019-11-14']],
+    ['an action target that names no day', replaceIn('meetings/bcb/2019-06-11/action-log.yaml', '    status: Open', '    status: Open\n    target: 31/02/2019'), ['content/meetings/bcb/2019-06-11/action-log\\.yaml:7 actions\\[0\\]\\.target: found "31/02/2019"; expected a real date written YYYY-MM-DD; this names no day that exists']],
+    ['an impossible action target', replaceIn('meetings/bcb/2019-06-11/action-log.yaml', '    status: Open', '    status: Open\n    target: 2019-02-31'), ['content/meetings/bcb/2019-06-11/action-log\\.yaml:7 actions\\[0\\]\\.target: found "2019-02-31"; expected a real date written YYYY-MM-DD']],
     ['a value with a colon', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'title: Force Management Statement', 'title: FMS: an update'), [`${P5}:2 this value holds a colon followed by a space`]],
   ];
 
   it.each(cases)('%s', (_name, changes, expected) => {
     const problems = problemsWith(changes);
     for (const pattern of expected) expect(problems, problems.join('\n')).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${pattern}`))]));
+  });
+
+  it('accepts a target written as text, as the logs print it', () => {
+    expect(problemsWith(replaceIn('meetings/bcb/2019-06-11/action-log.yaml', '    status: Open', '    status: Open\n    target: Date Req'))).toEqual([]);
+    expect(problemsWith(replaceIn('meetings/bcb/2019-06-11/action-log.yaml', '    status: Open', '    status: Open\n    target: November 2019'))).toEqual([]);
   });
 
   it('reports a meeting whose frontmatter cannot be read once, and nothing about the files that depend on it', () => {

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrontmatterFile } from '../src/lib/frontmatter.ts';
-import { decisionScaffold, meetingScaffold, minutesScaffold, paperScaffold, scaffold } from '../src/lib/scaffold.ts';
+import { EXAMPLE_TEXTS, decisionScaffold, findExampleText, meetingScaffold, minutesScaffold, paperScaffold, scaffold } from '../src/lib/scaffold.ts';
+
+const lineOf = (text: string, example: string) => text.split('\n').findIndex((line) => line.includes(example)) + 1;
 import { decisionSchema, meetingSchema, minutesSchema, paperSchema } from '../src/lib/schema.ts';
 import { fieldNames } from '../src/lib/field-reference.ts';
 import { checkContent, formatProblem } from '../src/lib/check.ts';
@@ -36,7 +38,26 @@ describe('npm run new', () => {
       { path: 'bodies.yaml', bytes: encoder.encode('- id: bcb\n  name: Business Coordination Board\n') },
       ...[cases[0][1], cases[1][1], cases[2][1]].map((file) => ({ path: file.path, bytes: encoder.encode(file.text) })),
     ];
-    expect(checkContent(files).problems.map(formatProblem)).toEqual([]);
+    expect(checkContent(files).problems.map(formatProblem)).toEqual([
+      `content/meetings/bcb/2019-06-11/04-force-management-statement.mdx:2 still holds the example text "${EXAMPLE_TEXTS.paperTitle}" that npm run new wrote; replace it with the document's own words, or delete it`,
+      `content/meetings/bcb/2019-06-11/04-force-management-statement.mdx:${lineOf(cases[1][1].text, EXAMPLE_TEXTS.paperText)} still holds the example text "${EXAMPLE_TEXTS.paperText}" that npm run new wrote; replace it with the document's own words, or delete it`,
+      `content/meetings/bcb/2019-06-11/index.mdx:${lineOf(cases[0][1].text, EXAMPLE_TEXTS.agendaTitle)} still holds the example text "${EXAMPLE_TEXTS.agendaTitle}" that npm run new wrote; replace it with the document's own words, or delete it`,
+      `content/meetings/bcb/2019-06-11/minutes.mdx:${lineOf(cases[2][1].text, EXAMPLE_TEXTS.minuteText)} still holds the example text "${EXAMPLE_TEXTS.minuteText}" that npm run new wrote; replace it with the document's own words, or delete it`,
+      `content/meetings/bcb/2019-06-11/minutes.mdx:${lineOf(cases[2][1].text, EXAMPLE_TEXTS.letteredParagraph)} still holds the example text "${EXAMPLE_TEXTS.letteredParagraph}" that npm run new wrote; replace it with the document's own words, or delete it`,
+    ]);
+    const filled = files.map((file) => {
+      let text = new TextDecoder().decode(file.bytes);
+      for (const example of Object.values(EXAMPLE_TEXTS)) text = text.replaceAll(example, 'Words of the document');
+      return { path: file.path, bytes: encoder.encode(text) };
+    });
+    expect(checkContent(filled).problems.map(formatProblem)).toEqual([]);
+  });
+  it('refuses example text left in any field a member of staff uncomments', () => {
+    const text = decisionScaffold('CPCC 2019-7', '2019-06-12').text.replace('# meeting:', 'meeting:');
+    const found = findExampleText(text, text.split('\n---')[0]!.split('\n').length + 1).map((entry) => entry.example);
+    expect(found).toEqual([EXAMPLE_TEXTS.decisionTitle, EXAMPLE_TEXTS.decisionSummary, EXAMPLE_TEXTS.decisionText]);
+    const uncommented = paperScaffold('bcb', '2019-06-11', '4', 'x').text.replace('#   - name: A Example', '  - name: A Example');
+    expect(findExampleText(uncommented, 30).map((entry) => entry.example)).toContain(EXAMPLE_TEXTS.person);
   });
   it('explains a wrong body or date', () => {
     expect(() => scaffold(['meeting', 'xyz', '2019-06-11'], ['bcb'])).toThrow('body: found "xyz"; expected one of bcb');

@@ -22,6 +22,7 @@ import { paperAddresses, type ArchiveInput, type Sourced } from './archive.ts';
 import { findUnsafeContent } from './safe-content.ts';
 import { internalLinksInText } from './link-check.ts';
 import { fieldNamesAt, nearestName } from './field-names.ts';
+import { findExampleText } from './scaffold.ts';
 
 export interface Problem {
   /** relative to the project, e.g. content/meetings/bcb/2019-06-11/05-fms.mdx */
@@ -196,6 +197,9 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
     }
     parsedByPath.set(file.path, parsed);
 
+    for (const { line, example } of findExampleText(text!, file.path.endsWith('.yaml') ? Number.MAX_SAFE_INTEGER : parsed.bodyLine - 1)) {
+      problems.push({ file: name, line, message: `still holds the example text "${example}" that npm run new wrote; replace it with the document's own words, or delete it` });
+    }
     if (file.path.endsWith('.mdx')) {
       for (const unsafe of findUnsafeContent(parsed.compiledText)) problems.push({ file: name, line: unsafe.line, message: unsafe.message });
       for (const link of internalLinksInText(parsed.body)) linksWritten.push({ file: name, line: parsed.bodyLine + link.line - 1, href: link.href });

@@ -229,6 +229,10 @@ export function safeContentPlugin(context: PluginFactoryContext): MdastPluginDef
     for (const message of judgeNode(tree)) problems.push({ line: tree.position?.start.line ?? 1, message });
   };
   const visitors = Object.fromEntries([...JUDGED_TYPES, ...REFUSED_TYPES].map((type) => [type, judge]));
+  // Not a matter of safety but of the page: its title is its only level-1 heading.
+  const heading = (node: { depth: number; position?: { start: { line: number } } }) => {
+    if (node.depth === 1) problems.push({ line: node.position?.start.line ?? 1, message: 'is a level-1 heading (# …), but the page title is the only one; start a section with ## instead' });
+  };
   return {
     name: 'board-papers-safe-content',
     options: { position: true },
@@ -237,6 +241,7 @@ export function safeContentPlugin(context: PluginFactoryContext): MdastPluginDef
       if (deep) throw new UnsafeContentError([deep], fileOf(context));
     },
     ...visitors,
+    heading,
     after() {
       if (problems.length > 0) throw new UnsafeContentError(problems.sort((a, b) => a.line - b.line), fileOf(context));
     },

@@ -14,6 +14,43 @@ export interface Scaffold {
 
 export class ScaffoldError extends Error {}
 
+/**
+ * The example text `npm run new` writes for staff to replace. The check refuses a file that still
+ * holds any of it outside a comment, so a scaffold left unfilled is never published.
+ */
+export const EXAMPLE_TEXTS = {
+  paperTitle: "The paper's own title, as printed on it",
+  agendaTitle: 'Title of the report as the agenda prints it',
+  paperText: 'The text of the paper, word for word.',
+  minuteText: 'The text of the minute, word for word.',
+  letteredParagraph: 'Lettered paragraphs are a list.',
+  decisionTitle: 'The subject of the decision',
+  decisionSummary: 'The decision, in the words of the record.',
+  decisionText: 'The text of the decision record, word for word.',
+  person: 'A Example',
+  chair: 'Councillor A Example',
+  substitute: 'Councillor B Example',
+  absentee: 'Councillor C Example',
+  officer: 'D Example',
+  email: 'a.example@example.police.uk',
+  sourceUrl: 'https://www.example.gov.uk/paper.pdf',
+  paperNote: 'An editorial note shown above the text',
+  minutesNote: 'A note shown above the minutes',
+} as const;
+
+/**
+ * The lines of a content file that still hold example text, outside YAML comments. `frontmatterLines`
+ * is how many lines the frontmatter takes (the whole file for a YAML file): a `#` there starts a comment.
+ */
+export function findExampleText(text: string, frontmatterLines: number): { line: number; example: string }[] {
+  const found: { line: number; example: string }[] = [];
+  text.split(/\r\n|\r|\n/).forEach((lineText, index) => {
+    const visible = index < frontmatterLines ? lineText.replace(/(^|\s)#.*$/, '') : lineText;
+    for (const example of Object.values(EXAMPLE_TEXTS)) if (visible.includes(example)) found.push({ line: index + 1, example });
+  });
+  return found;
+}
+
 const USAGE = `Usage:
   npm run new -- meeting <body> <yyyy-mm-dd>
   npm run new -- paper <body> <yyyy-mm-dd> <agenda item> <short-title>
@@ -49,17 +86,17 @@ venue: Conference Room 2     # as printed; delete the line if not known
 # agendaNote: The agenda was reconstructed from the reports in the pack.
 # attendance:
 #   present:
-#     - name: Councillor A Example
+#     - name: ${EXAMPLE_TEXTS.chair}
 #       role: Chairperson
 #   substitutes:
-#     - name: Councillor B Example
-#       note: substitute for Councillor C Example
+#     - name: ${EXAMPLE_TEXTS.substitute}
+#       note: substitute for ${EXAMPLE_TEXTS.absentee}
 #   officers:
-#     - name: D Example
+#     - name: ${EXAMPLE_TEXTS.officer}
 #       role: Chief Executive
 #   others: []
 #   apologies:
-#     - name: Councillor C Example
+#     - name: ${EXAMPLE_TEXTS.absentee}
 agenda:
   - number: "1"
     title: Welcome and apologies
@@ -72,7 +109,7 @@ agenda:
     kind: minutes
     # minutesOf: 2019-05-16  # the date of the meeting whose minutes are approved
   - number: "4"
-    title: Title of the report as the agenda prints it
+    title: ${EXAMPLE_TEXTS.agendaTitle}
     presenter: Report from Chief Constable
     # a paper file in this folder must say item: "4"
   # - number: "5"
@@ -90,7 +127,7 @@ export function paperScaffold(body: string, date: string, item: string, shortTit
   return {
     path: `meetings/${body}/${date}/${prefix}-${slugify(shortTitle)}.mdx`,
     text: `---
-title: The paper's own title, as printed on it
+title: ${EXAMPLE_TEXTS.paperTitle}
 item: "${item}"                  # the agenda item, in quotes, as on the meeting's agenda
 to: Business Coordination Board  # as printed
 from: Chief Constable            # as printed: a role
@@ -104,21 +141,21 @@ recommendations:
 #   - title: Appendix 2 – Promised but not in the pack
 #     included: false
 # contacts:
-#   - name: A Example
+#   - name: ${EXAMPLE_TEXTS.person}
 #     role: Chief Finance Officer
-#     email: a.example@example.police.uk
+#     email: ${EXAMPLE_TEXTS.email}
 #     phone: "0300 333 3456"
 # sources:
 #   - title: "‘Title’, Agenda Item 8.0, Business Coordination Board, 7th August 2017"
-#     url: https://www.example.gov.uk/paper.pdf
-# note: An editorial note shown above the text
+#     url: ${EXAMPLE_TEXTS.sourceUrl}
+# note: ${EXAMPLE_TEXTS.paperNote}
 # draft: true                    # keeps the paper off the site
 # published: ${date}              # embargo: not on the site before this date
 ---
 
 ## 1. Purpose
 
-1.1 The text of the paper, word for word. Numbered paragraphs start with their number.
+1.1 ${EXAMPLE_TEXTS.paperText} Numbered paragraphs start with their number.
 
 ## 2. Recommendation
 
@@ -134,16 +171,16 @@ export function minutesScaffold(body: string, date: string): Scaffold {
 status: draft              # draft until a later meeting approves them, then: approved
 # approvedAt: 2019-07-01   # the date of the meeting that approved them
 # title: Minutes of the meeting of ${date}
-# note: A note shown above the minutes
+# note: ${EXAMPLE_TEXTS.minutesNote}
 # draft: true              # keeps the minutes off the site (different from status: draft)
 # published: ${date}        # embargo: not on the site before this date
 ---
 
 ## 1. Apologies for absence
 
-The text of the minute, word for word.
+${EXAMPLE_TEXTS.minuteText}
 
-- (a) Lettered paragraphs are a list.
+- (a) ${EXAMPLE_TEXTS.letteredParagraph}
 `,
   };
 }
@@ -155,9 +192,9 @@ export function decisionScaffold(printedId: string, date: string): Scaffold {
     text: `---
 id: ${id}
 # printedId: ${printedId}     # only when the source printed the id differently
-title: The subject of the decision
+title: ${EXAMPLE_TEXTS.decisionTitle}
 date: ${date}
-summary: The decision, in the words of the record.
+summary: ${EXAMPLE_TEXTS.decisionSummary}
 papers: []                  # addresses of the papers behind it, such as bcb/2017-09-21/11
 # meeting: bcb/2017-09-21   # the meeting where it was discussed
 # notified: pcp/2017-11-15  # the meeting where it was notified to the Panel
@@ -165,7 +202,7 @@ papers: []                  # addresses of the papers behind it, such as bcb/201
 # published: ${date}
 ---
 
-The text of the decision record, word for word.
+${EXAMPLE_TEXTS.decisionText}
 `,
   };
 }

@@ -4,7 +4,7 @@
  * and the authoring guide's field tables all derive from these schemas.
  */
 import { z } from 'zod';
-import { isCalendarDate } from './dates.ts';
+import { dateWrittenOtherwise, isCalendarDate } from './dates.ts';
 import { AGENDA_NUMBER_PATTERN } from './agenda.ts';
 
 /** A calendar date written YYYY-MM-DD. YAML may hand us a Date object; we keep the text. */
@@ -168,6 +168,29 @@ export const decisionSchema = z.strictObject({
   notified: siteAddress.optional().describe('address of the meeting where it was notified to the Panel'),
 });
 
+/**
+ * An action's target: a date written YYYY-MM-DD, or text as printed ("Date Req"). A date written
+ * another way ("14/11/2019") is refused with the date to write, so that histories can compare targets.
+ */
+const actionTarget = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.string().superRefine((text, context) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) && !isCalendarDate(text.trim())) {
+      context.addIssue({ code: 'custom', message: 'expected a real date written YYYY-MM-DD, for example 2019-06-11' });
+      return;
+    }
+    const other = dateWrittenOtherwise(text);
+    if (other) {
+      context.addIssue({
+        code: 'custom',
+        message: other.iso
+          ? `expected a date written YYYY-MM-DD: write ${other.iso} (read day first, as British papers write dates)`
+          : 'expected a real date written YYYY-MM-DD; this names no day that exists',
+      });
+    }
+  }),
+);
+
 export const actionStatuses = ['Open', 'Ongoing', 'Not Started', 'Closed'] as const;
 
 export const actionRowSchema = z.strictObject({
@@ -176,7 +199,7 @@ export const actionRowSchema = z.strictObject({
   item: agendaNumber.optional().describe('the agenda item it was raised under'),
   action: nonEmpty.describe('the action, word for word'),
   owner: z.string().optional().describe('such as "Constabulary" or "OPCC"'),
-  target: z.union([calendarDate, z.string()]).optional().describe('a date, or text as printed'),
+  target: actionTarget.optional().describe('a date (YYYY-MM-DD), or text as printed such as "Date Req"'),
   update: z.string().optional().describe('the update, word for word'),
   updated: calendarDate.optional().describe('the date of the update'),
   status: z.enum(actionStatuses, { error: `expected one of ${actionStatuses.join(', ')}` }).optional().describe('Open, Ongoing, Not Started or Closed'),
