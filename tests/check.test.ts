@@ -317,3 +317,29 @@ describe('staff mistakes are caught in plain words', () => {
     expect(problems, problems.join('\n')).toEqual([expect.stringMatching(/index\.mdx:2 time: found "3pm"/)]);
   });
 });
+
+/** A published address never changes because of another file: two papers cannot share one, and a moved paper leads on. */
+describe('addresses that never move', () => {
+  const SECOND = 'meetings/bcb/2019-06-11/05-fms-annex.mdx';
+  const ANNEX = `---\ntitle: FMS annex\nitem: "5"\n---\n\nText.\n`;
+
+  it('keeps the first paper of an item at its number, and asks a second paper for an address of its own', () => {
+    expect(problemsWith({ [SECOND]: ANNEX })).toEqual([
+      'content/meetings/bcb/2019-06-11/05-fms.mdx:3 would be published at /bcb/2019-06-11/5/, which content/meetings/bcb/2019-06-11/05-fms-annex.mdx takes; give this paper an address of its own, such as address: "5-fms" (the other keeps its address)',
+    ]);
+    expect(problemsWith({ [SECOND]: ANNEX.replace('item: "5"', 'item: "5"\naddress: 5-annex') })).toEqual([]);
+  });
+
+  it('refuses the same for a draft, which never moves the public paper', () => {
+    const problems = problemsWith({ [SECOND]: ANNEX.replace('item: "5"', 'item: "5"\ndraft: true') });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('would be published at /bcb/2019-06-11/5/');
+  });
+
+  it('refuses an address that is one of the meeting’s own pages, or a former address another paper holds', () => {
+    expect(problemsWith({ [SECOND]: ANNEX.replace('item: "5"', 'item: "5"\naddress: minutes') })[0]).toMatch(/05-fms-annex\.mdx:4 address: found "minutes"; expected an address that is not one of the meeting's own pages/);
+    expect(problemsWith({ [SECOND]: ANNEX.replace('item: "5"', 'item: "5"\naddress: 5-annex\nformerAddresses:\n  - "8"') })).toEqual([
+      'content/meetings/bcb/2019-06-11/05-fms-annex.mdx:6 formerAddresses[0]: found "8", which is the address of content/meetings/bcb/2019-06-11/08-0-support.mdx; expected an address no paper has now',
+    ]);
+  });
+});

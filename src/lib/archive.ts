@@ -115,25 +115,11 @@ function byFile<T extends { file: string }>(a: T, b: T): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
-/**
- * The address of each paper ("bcb/2019-06-11/9"). Papers are counted per agenda item over every
- * paper, public or not, so that an address never changes when a draft is published.
- */
-export function paperAddresses(papers: readonly Sourced<Paper>[]): (paper: Sourced<Paper>) => string | undefined {
-  const itemKey = (body: string, date: string, item: string) => `${meetingKey(body, date)}#${normaliseAgendaNumber(item)}`;
-  const papersPerItem = new Map<string, number>();
-  for (const { file, data } of papers) {
-    const { body, date } = locateContentFile(file);
-    if (data.item === undefined || !body || !date) continue;
-    const key = itemKey(body, date, data.item);
-    papersPerItem.set(key, (papersPerItem.get(key) ?? 0) + 1);
-  }
-  return ({ file, data }) => {
-    const { body, date, stem } = locateContentFile(file);
-    if (!body || !date || !stem) return undefined;
-    const count = data.item === undefined ? 0 : (papersPerItem.get(itemKey(body, date, data.item)) ?? 0);
-    return `${meetingKey(body, date)}/${paperSegment(stem, data.item, count)}`;
-  };
+/** The address of a paper ("bcb/2019-06-11/9"), from its own file alone (see paperSegment). */
+export function paperAddress({ file, data }: Sourced<Paper>): string | undefined {
+  const { body, date, stem } = locateContentFile(file);
+  if (!body || !date || !stem) return undefined;
+  return `${meetingKey(body, date)}/${paperSegment(stem, data.item, data.address)}`;
 }
 
 /**
@@ -162,7 +148,6 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     });
   }
 
-  const addressOf = paperAddresses(input.papers);
 
   const paperByKey = new Map<string, PaperRecord>();
   for (const entry of [...input.papers].sort(byFile)) {
@@ -172,7 +157,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     if (!meeting || !isPublished(entry.data, today)) continue;
     const item = entry.data.item;
     if (item !== undefined && isExemptItem(meeting.data.agenda, item)) continue;
-    const key = addressOf(entry)!;
+    const key = paperAddress(entry)!;
     const paper: PaperRecord = {
       key,
       path: `${key}/`,

@@ -18,7 +18,7 @@ import {
 import { isCalendarDate } from './dates.ts';
 import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
 import { SITE_ROUTES, decisionSlug, locateContentFile, meetingKey } from './paths.ts';
-import { paperAddresses, type ArchiveInput, type Sourced } from './archive.ts';
+import { paperAddress, type ArchiveInput, type Sourced } from './archive.ts';
 import { findUnsafeContent } from './safe-content.ts';
 import { internalLinksInText } from './link-check.ts';
 import { fieldNamesAt, nearestName } from './field-names.ts';
@@ -276,8 +276,10 @@ function checkReferences(
     }
   }
 
-  const addressOf = paperAddresses(input.papers);
   const paperKeys = new Set<string>();
+  /** which file takes each address, public or not: a draft never moves a public paper, but two papers cannot share one */
+  const addressTakenBy = new Map<string, string>();
+  const formerAddressOf = new Map<string, string>();
   const coveredItems = new Set<string>();
   for (const paper of input.papers) {
     const name = prefix + paper.file;
@@ -309,11 +311,27 @@ function checkReferences(
         }
       }
     }
-    const paperKey = addressOf(paper)!;
-    if (paperKeys.has(paperKey)) {
-      problems.push({ file: name, message: `would be published at /${paperKey}/, which another paper already uses; expected a different file name` });
+    const paperKey = paperAddress(paper)!;
+    const taken = addressTakenBy.get(paperKey);
+    if (taken) {
+      problems.push({
+        file: name,
+        line: line(paper.file, paper.data.address === undefined ? ['item'] : ['address']),
+        message: `would be published at /${paperKey}/, which content/${taken} takes; give this paper an address of its own, such as address: "${paperKey.split('/').at(-1)}-${stem.replace(/^[\d-]+/, '') || 'annex'}" (the other keeps its address)`,
+      });
     }
     paperKeys.add(paperKey);
+    addressTakenBy.set(paperKey, paper.file);
+    paper.data.formerAddresses.forEach((former, index) => {
+      const formerKey = `${key}/${former}`;
+      const holder = addressTakenBy.get(formerKey) ?? input.papers.find((other) => other !== paper && paperAddress(other) === formerKey)?.file;
+      if (holder) {
+        problems.push({ file: name, line: line(paper.file, ['formerAddresses', index]), field: `formerAddresses[${index}]`, message: `found "${former}", which is the address of content/${holder}; expected an address no paper has now` });
+      } else if (formerAddressOf.has(formerKey)) {
+        problems.push({ file: name, line: line(paper.file, ['formerAddresses', index]), field: `formerAddresses[${index}]`, message: `found "${former}", which content/${formerAddressOf.get(formerKey)} also gives; expected each former address once` });
+      }
+      formerAddressOf.set(formerKey, paper.file);
+    });
     if (paper.data.date && paper.data.date > date && !paper.data.dateNote) {
       problems.push({ file: name, line: line(paper.file, ['date']), field: 'date', message: `found ${paper.data.date}, after the meeting of ${date}; expected a date on or before the meeting, or a dateNote explaining why` });
     }
@@ -389,12 +407,11 @@ function checkReferences(
 function checkLinksWritten(input: ArchiveInput, links: { file: string; line: number; href: string }[], problems: Problem[]): void {
   const bodyIds = new Set(input.bodies.map((body) => body.id));
   const addresses = new Set<string>(['decisions/', ...[...bodyIds].map((id) => `${id}/`)]);
-  const addressOf = paperAddresses(input.papers);
   for (const meeting of input.meetings) {
     const { body, date } = locateContentFile(meeting.file);
     addresses.add(`${body}/${date}/`).add(`${body}/${date!.slice(0, 4)}/`).add(`${body}/actions/`);
   }
-  for (const paper of input.papers) addresses.add(`${addressOf(paper)}/`);
+  for (const paper of input.papers) addresses.add(`${paperAddress(paper)}/`);
   for (const minutes of input.minutes) {
     const { body, date } = locateContentFile(minutes.file);
     addresses.add(`${body}/${date}/minutes/`);

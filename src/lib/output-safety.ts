@@ -30,6 +30,17 @@ export const CONTENT_SECURITY_POLICY: Exclude<NonNullable<NonNullable<AstroUserC
   styleDirective: { resources: ["'self'"] },
 };
 
+/** The policy as the text of a Content-Security-Policy, for pages the build writes itself. */
+export function contentSecurityPolicyText(): string {
+  const resources = (directive: { resources?: readonly (string | { resource: string })[] } | undefined) =>
+    (directive?.resources ?? []).map((entry) => (typeof entry === 'string' ? entry : entry.resource)).join(' ');
+  return [
+    ...(CONTENT_SECURITY_POLICY.directives ?? []),
+    `script-src ${resources(CONTENT_SECURITY_POLICY.scriptDirective)}`,
+    `style-src ${resources(CONTENT_SECURITY_POLICY.styleDirective)}`,
+  ].join('; ');
+}
+
 export interface UnsafeMarkup {
   line: number;
   /** the element as written, shortened: `<img onerror=…>` */
@@ -104,7 +115,12 @@ export function findUnsafeMarkup(html: string, base: string): UnsafeMarkup[] {
           }
           case 'meta': {
             const httpEquiv = attributes['http-equiv']?.toLowerCase();
-            if (httpEquiv !== undefined && httpEquiv !== 'content-security-policy') refuse(`is a <meta http-equiv="${httpEquiv}">, which the site never writes (a refresh leads readers elsewhere)`);
+            // the site's own refresh: a moved paper's old address leading to a page of this site
+            const refreshTo = httpEquiv === 'refresh' ? /^\s*0\s*;\s*url=(.*)$/i.exec(attributes.content ?? '')?.[1] : undefined;
+            const ownRefresh = refreshTo !== undefined && refreshTo.startsWith(base) && isSitePath(refreshTo);
+            if (httpEquiv !== undefined && httpEquiv !== 'content-security-policy' && !ownRefresh) {
+              refuse(`is a <meta http-equiv="${httpEquiv}">, which the site never writes, except a refresh to one of its own pages`);
+            }
             break;
           }
           case 'form':

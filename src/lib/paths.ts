@@ -50,13 +50,18 @@ export function meetingKey(body: string, date: string): string {
 }
 
 /**
- * The address segment of a paper within its meeting: its agenda number ("9", "8.1") when it is the
- * only paper under that item, otherwise its file name.
+ * The address segment of a paper within its meeting. It depends on the paper's own file alone, so that
+ * no other file, public or not, can ever move it: the `address` it gives, else its agenda number ("9",
+ * "8.1"), else its file name. A second paper under one agenda item gives an address of its own.
  */
-export function paperSegment(stem: string, item: string | undefined, papersUnderSameItem: number): string {
-  if (item !== undefined && papersUnderSameItem === 1) return normaliseAgendaNumber(item);
+export function paperSegment(stem: string, item: string | undefined, address?: string): string {
+  if (address !== undefined) return address;
+  if (item !== undefined) return normaliseAgendaNumber(item);
   return stem;
 }
+
+/** Segments of a meeting's own pages, which no paper may take as its address. */
+export const MEETING_ROUTES = ['minutes', 'calendar.ics', 'index'] as const;
 
 /** Joins a site path to the base the site is served under: ("/archive/", "bcb/") → "/archive/bcb/". */
 export function withBase(base: string, path: string): string {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { dateWrittenOtherwise, isCalendarDate } from './dates.ts';
 import { AGENDA_NUMBER_PATTERN } from './agenda.ts';
+import { MEETING_ROUTES } from './paths.ts';
 
 /** A calendar date written YYYY-MM-DD. YAML may hand us a Date object; we keep the text. */
 export const calendarDate = z.preprocess(
@@ -127,10 +128,18 @@ export const appendixSchema = z.strictObject({
   note: z.string().optional().describe('a note shown beside the appendix'),
 });
 
+/** A paper's own address within its meeting, such as "9-annex": lower-case letters, digits, dots and hyphens. */
+const paperAddressSegment = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'expected lower-case letters, digits, dots and hyphens, such as "9-annex"' })
+  .refine((segment) => !(MEETING_ROUTES as readonly string[]).includes(segment), { error: `expected an address that is not one of the meeting's own pages (${MEETING_ROUTES.join(', ')})` });
+
 export const paperSchema = z.strictObject({
   ...publication,
   title: nonEmpty.describe("the paper's own title"),
   item: agendaNumber.optional().describe('the agenda item it is under, as printed: "5.0", "8.1"'),
+  address: paperAddressSegment.optional().describe('its own address in the meeting, for a second paper under one agenda item: "9-annex"; never change it once published'),
+  formerAddresses: z.array(paperAddressSegment).default([]).describe('addresses in the meeting it was published at before; each leads here'),
   to: z.string().optional().describe('as printed, such as "Business Coordination Board"'),
   from: z.string().optional().describe('a role, such as "Chief Constable"'),
   date: calendarDate.optional().describe('the date printed on the paper'),

@@ -19,6 +19,12 @@ describe('the output gate', () => {
     expect(messages(html, '/board/')).toEqual([]);
   });
 
+  it('passes the site’s own refresh from a moved paper’s old address to a page of the site', () => {
+    expect(messages(page('<p>Moved</p>', '<meta http-equiv="refresh" content="0; url=/board/bcb/2019-06-11/7/">'), '/board/')).toEqual([]);
+    expect(messages(page('<p>Moved</p>', '<meta http-equiv="refresh" content="0; url=https://evil.example/">'), '/board/')).toHaveLength(1);
+    expect(messages(page('<p>Moved</p>', '<meta http-equiv="refresh" content="0; url=//evil.example/">'), '/')).toHaveLength(1);
+  });
+
   it.each([
     ['an inline script', '<script>alert(1)</script>', /is a script that is not the site’s own/],
     ['a script from another host', '<script src="https://evil.example/x.js"></script>', /is a script that is not the site’s own/],
@@ -33,7 +39,7 @@ describe('the output gate', () => {
     ['a data:text/html frame source', '<iframe src="data:text/html,<script>alert(1)</script>"></iframe>', /is a frame/],
     ['a formaction', '<button formaction="javascript:alert(1)">x</button>', /in formaction/],
     ['a <base>', '<base href="https://evil.example/">', /is a <base>/],
-    ['a refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example/">', /is a <meta http-equiv="refresh">/],
+    ['a refresh to another host', '<meta http-equiv="refresh" content="0;url=https://evil.example/">', /is a <meta http-equiv="refresh">/],
     ['an object', '<object data="/x.swf"></object>', /is an <object>/],
     ['an embed', '<embed src="/x.swf">', /is an <embed>/],
     ['a form the site did not make', '<form action="https://evil.example/"><input name="password"></form>', /is a form the site did not make/],

@@ -19,11 +19,11 @@ describe('ids and addresses', () => {
     expect(locateContentFile('decisions/2017/cpcc-2017-020.mdx')).toEqual({ kind: 'decision', date: '2017', stem: 'cpcc-2017-020' });
     expect(locateContentFile('papers/stray.mdx').kind).toBe('unknown');
   });
-  it('addresses a paper by its item when it is the only paper under it', () => {
-    expect(paperSegment('09-serious-violence', '9.0', 1)).toBe('9');
-    expect(paperSegment('08-1-actions', '8.1', 1)).toBe('8.1');
-    expect(paperSegment('11-a', '11', 2)).toBe('11-a');
-    expect(paperSegment('dvi-s22a-agreement', undefined, 0)).toBe('dvi-s22a-agreement');
+  it('addresses a paper from its own file alone: its own address, else its agenda item, else its file name', () => {
+    expect(paperSegment('09-serious-violence', '9.0')).toBe('9');
+    expect(paperSegment('08-1-actions', '8.1')).toBe('8.1');
+    expect(paperSegment('11-b', '11', '11-annex')).toBe('11-annex');
+    expect(paperSegment('dvi-s22a-agreement', undefined)).toBe('dvi-s22a-agreement');
   });
   it('puts every link under the base the site is served from', () => {
     expect(withBase('/', 'bcb/')).toBe('/bcb/');
