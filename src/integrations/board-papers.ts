@@ -1,16 +1,23 @@
 /**
  * The build's own steps: the content check before Astro reads a file, and the Pagefind index after
- * the pages are written. Either failing fails the build.
+ * the pages are written. Either failing fails the build. In the live preview (astro dev) the same
+ * check runs whenever a content file is saved, and its problems show in the browser's error overlay.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { brokenLinks, type BrokenLink } from '../lib/link-check.ts';
-import { findUnsafeMarkup } from '../lib/output-safety.ts';
+import { contentSecurityPolicyText, findUnsafeMarkup } from '../lib/output-safety.ts';
+import { movedPageHtml, movedPages } from '../lib/moved-pages.ts';
+import { buildArchive, type ArchiveInput } from '../lib/archive.ts';
+import { todayInLondon } from '../lib/dates.ts';
+import { withBase } from '../lib/paths.ts';
 import * as pagefind from 'pagefind';
-import { formatProblem } from '../lib/check.ts';
+import { formatProblem, type Problem } from '../lib/check.ts';
 import { checkProjectContent } from '../lib/read-content.ts';
+import { overlayError, reportProblems } from '../lib/dev-problems.ts';
 
 export class ContentProblems extends Error {}
 
@@ -37,6 +44,8 @@ async function inspectPages(dir: string, base: string): Promise<{ indexable: num
 export default function boardPapers(): AstroIntegration {
   let root = '';
   let base = '/';
+  /** the checked content of this build, for the pages the build writes itself */
+  let checked: ArchiveInput | undefined;
   return {
     name: 'board-papers',
     hooks: {
@@ -50,10 +59,80 @@ export default function boardPapers(): AstroIntegration {
             `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was built.\n${problems.map(formatProblem).join('\n')}`,
           );
         }
+        checked = input;
         logger.info(`content checked: ${input.meetings.length} meetings, ${input.papers.length} papers, ${input.decisions.length} decisions`);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const contentDir = resolve(root, process.env.CONTENT_DIR ?? 'content');
+        /** the problems the overlay shows now; none while the content passes */
+        let shown: Problem[] = [];
+        let latest = 0;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        // Sent through server.ws.send, which Astro wraps to escape the message for its overlay. Only to pages
+        // that are open: Vite would keep an error sent to none for the next page to connect, even once the
+        // problems are fixed; a page that connects is shown the problems then.
+        const showProblems = () => {
+          if ([...server.ws.clients].some((client) => client.socket.readyState === client.socket.OPEN)) {
+            server.ws.send({ type: 'error', err: overlayError(shown) });
+          }
+        };
+        const check = async () => {
+          const run = ++latest;
+          let problems: Problem[];
+          try {
+            ({ problems } = await checkProjectContent(root));
+          } catch (error) {
+            // nothing thrown here may stop the preview
+            problems = [{ file: relative(root, contentDir) || '.', message: `could not be checked: ${error instanceof Error ? error.message : String(error)}` }];
+          }
+          // a later save has started a newer check
+          if (run !== latest) return;
+          if (problems.length > 0) {
+            shown = problems;
+            logger.error(`${reportProblems(problems).title}\n${problems.map(formatProblem).join('\n')}`);
+            showProblems();
+          } else if (shown.length > 0) {
+            shown = [];
+            logger.info('content checked: no problems');
+            server.ws.send({ type: 'full-reload' });
+          }
+        };
+        // one save can fire several events (an editor writes, renames, touches): one check for them all
+        const schedule = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => void check(), 100);
+        };
+        server.watcher.add(contentDir);
+        server.watcher.on('all', (_event, path) => {
+          const inside = relative(contentDir, path);
+          if (!inside.startsWith('..') && !isAbsolute(inside)) schedule();
+        });
+        // While the content has problems they are what the overlay shows: an error Astro meets rendering
+        // a page of that content (it is in the terminal) would replace them with one about Astro's code.
+        const send = server.ws.send;
+        server.ws.send = function (this: unknown, ...args: unknown[]) {
+          const payload = args[0] as { type?: string; err?: { plugin?: string } };
+          if (shown.length > 0 && payload.type === 'error' && payload.err?.plugin !== 'board-papers') return showProblems();
+          return (send as (...args: unknown[]) => void).apply(this, args);
+        } as typeof send;
+        // A page opened or reloaded later starts without the overlay: show it again to every page.
+        server.ws.on('vite:client:connect', () => {
+          if (shown.length > 0) showProblems();
+        });
+        // problems already in the content when the preview starts
+        schedule();
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        // A moved paper's former addresses lead to it: written before the gate and the link check read the pages.
+        if (checked) {
+          for (const page of movedPages(buildArchive(checked, todayInLondon()))) {
+            const file = join(outDir, page.from, 'index.html');
+            if (existsSync(file)) throw new Error(`${page.from} is a former address of ${page.to} but also a page of the site; nothing was published.`);
+            await mkdir(dirname(file), { recursive: true });
+            await writeFile(file, movedPageHtml(page, (path) => withBase(base, path), contentSecurityPolicyText()));
+          }
+        }
         const { indexable: expected, broken, unsafe } = await inspectPages(outDir, base);
         if (unsafe.length > 0) {
           throw new Error(`${unsafe.length} element${unsafe.length === 1 ? '' : 's'} in the built pages the site did not intend; nothing was published.\n${unsafe.join('\n')}`);

@@ -129,6 +129,8 @@ export function paperScaffold(body: string, date: string, item: string, shortTit
     text: `---
 title: ${EXAMPLE_TEXTS.paperTitle}
 item: "${item}"                  # the agenda item, in quotes, as on the meeting's agenda
+# address: ${number}-annex          # only for a second paper under this item: its own address; never change it once published
+# formerAddresses: []            # addresses it was published at before, which lead here
 to: Business Coordination Board  # as printed
 from: Chief Constable            # as printed: a role
 date: ${date}                    # the date printed on the paper

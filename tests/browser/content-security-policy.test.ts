@@ -57,6 +57,12 @@ describe('the Content-Security-Policy', () => {
     expect(violations).toEqual([]);
   });
 
+  it('leads from a moved paper’s former address to the paper', async () => {
+    await session.page.goto(`${session.root}bcb/2019-06-11/05-fms/`);
+    await session.page.waitForURL(`${session.root}bcb/2019-06-11/5/`);
+    expect(await session.page.textContent('h1')).toContain('Publication of Force Management Statement');
+  });
+
   it('blocks script put into a page: inline, in an event handler, or from another host', async () => {
     await session.page.goto(`${session.root}bcb/2019-06-11/`);
     await session.page.evaluate(() => {
