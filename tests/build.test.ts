@@ -66,6 +66,13 @@ describe('paper page', () => {
   it('links to the decision made on it', () => {
     expect($('a[href="/board/decisions/cpcc-2019-001/"]').text()).toContain('CPCC 2019-001');
   });
+  it('is reached from its former address, which leads to it and is never indexed', () => {
+    const moved = loadPage(FIXTURE, 'bcb/2019-06-11/05-fms/');
+    expect(moved('meta[http-equiv="refresh"]').attr('content')).toBe('0; url=/board/bcb/2019-06-11/5/');
+    expect(moved('main a').attr('href')).toBe('/board/bcb/2019-06-11/5/');
+    expect(moved('meta[name="robots"]').attr('content')).toBe('noindex');
+    expect(readFileSync(join(FIXTURE.outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('05-fms');
+  });
 });
 
 describe('GitHub-flavoured Markdown', () => {
@@ -120,5 +127,63 @@ describe('every page', () => {
   });
   it('is indexed for search', () => {
     expect(existsSync(join(FIXTURE.outDir, 'pagefind/pagefind.js'))).toBe(true);
+  });
+});
+
+describe('whose site it is, and the pages the law requires', () => {
+  /** every page a reader stays on: not the refresh that leads from a moved paper's old address */
+  const pages = htmlFiles(FIXTURE.outDir).map((file) => ({ file, $: load(readFileSync(file, 'utf8')) })).filter(({ $ }) => $('meta[http-equiv="refresh"]').length === 0);
+
+  it('links every page’s footer to the accessibility statement, contact and privacy pages, under the base', () => {
+    expect(pages.length).toBeGreaterThan(8);
+    for (const { file, $ } of pages) {
+      const hrefs = $('footer a').map((_, link) => $(link).attr('href')).get();
+      expect(hrefs, file).toEqual(expect.arrayContaining(['/board/accessibility/', '/board/contact/', '/board/privacy/']));
+    }
+  });
+  it('names the publisher of content/site.yaml in every page’s header and footer', () => {
+    for (const { file, $ } of pages) {
+      expect($('header .publisher').text(), file).toBe('Example Police and Crime Commissioner');
+      expect($('footer').text(), file).toContain('Published by the Example Police and Crime Commissioner, for Exampleshire.');
+    }
+  });
+  it('gives the accessibility statement the sections of the GOV.UK model statement, with the date of the last test', () => {
+    const $ = loadPage(FIXTURE, 'accessibility/');
+    expect($('h1').text()).toBe('Accessibility statement for Board papers');
+    expect($('main h2, main h3').map((_, heading) => $(heading).text()).get()).toEqual([
+      'How accessible this website is',
+      'Feedback and contact information',
+      'Reporting accessibility problems with this website',
+      'Enforcement procedure',
+      'Technical information about this website’s accessibility',
+      'Compliance status',
+      'Non-accessible content',
+      'Non-compliance with the accessibility regulations',
+      'Preparation of this accessibility statement',
+    ]);
+    const text = $('main').text().replace(/\s+/g, ' ');
+    expect(text).toContain('This website is run by the Example Police and Crime Commissioner.');
+    expect(text).toContain('This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the non-compliances listed below.');
+    expect($('#non-compliance + ul li').text()).toBe('Some wide tables scroll sideways on a narrow screen.');
+    expect($('#reporting + p + ul a').attr('href')).toBe('mailto:accessibility@example.org');
+    expect($('a[href="https://www.equalityadvisoryservice.com/"]').text()).toBe('Equality Advisory and Support Service (EASS)');
+    expect(text).toContain('Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018');
+    expect(text).toContain('This statement was prepared on 2 July 2019.');
+    expect(text).toContain('This website was last tested on 1 July 2019.');
+  });
+  it('gives the publisher’s contacts as content/site.yaml has them', () => {
+    const text = loadPage(FIXTURE, 'contact/')('main').text();
+    for (const value of ['opcc@example.org', '01234 567890', 'Example House, 1 Example Street, Exampletown EX1 1EX']) expect(text).toContain(value);
+  });
+  it('says the site collects nothing, and links to the publisher’s privacy notice', () => {
+    const $ = loadPage(FIXTURE, 'privacy/');
+    const text = $('main').text();
+    for (const phrase of ['collects nothing about you', 'no cookies', 'no analytics', 'no requests to other sites', 'Search runs in your browser']) expect(text).toContain(phrase);
+    expect($('main a[href="https://www.example.org/privacy-notice/"]').text()).toBe('privacy notice');
+  });
+  it('names the body and the date of the meeting in a paper’s title; its heading stays the paper’s own title', () => {
+    const $ = loadPage(FIXTURE, 'bcb/2019-06-11/5/');
+    expect($('title').text()).toBe('Publication of Force Management Statement – Business Coordination Board, 11 June 2019 – Board papers');
+    expect($('h1').text()).toBe('Publication of Force Management Statement');
   });
 });

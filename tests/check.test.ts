@@ -73,6 +73,18 @@ actions:
     status: Open
 `;
 
+const SITE = `name: Example Police and Crime Commissioner
+area: Exampleshire
+siteName: Board papers
+contact:
+  email: opcc@example.org
+lastTested: 2019-07-01
+howTested: An automated check of every page.
+statementPrepared: 2019-07-01
+knownIssues:
+  - Wide tables scroll sideways.
+`;
+
 type Archive = Record<string, string | Uint8Array>;
 
 function validArchive(): Archive {
@@ -84,6 +96,7 @@ function validArchive(): Archive {
     'meetings/bcb/2019-06-11/minutes.mdx': MINUTES,
     'meetings/bcb/2019-06-11/action-log.yaml': ACTION_LOG,
     'decisions/2019/cpcc-2019-001.mdx': DECISION,
+    'site.yaml': SITE,
   };
 }
 
@@ -161,6 +174,13 @@ describe('bad content is reported with its file, field and the fix', () => {
     ['a component the site does not supply', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\n<Chart data="x" />\n' }, [], [/08-0-support\.mdx:8 uses <Chart>, which the site does not supply; expected one of <EditorialNote>/]],
     ['a broken internal link', { 'meetings/bcb/2019-06-11/08-0-support.mdx': PAPER_8 + '\nSee [the minutes](/bcb/2019-06-12/minutes/).\n' }, [], [/08-0-support\.mdx:8 link: found "\/bcb\/2019-06-12\/minutes\/", which is not a page of the site; expected the address of a meeting, paper, minutes or decision/]],
     ['a body without a name', { 'bodies.yaml': BODIES.replace('  name: Police and Crime Panel\n', '') }, [], [/content\/bodies\.yaml:\d+ \[1\]\.name: is missing/]],
+    ['a site without the publisher’s name', replaceIn('site.yaml', 'name: Example Police and Crime Commissioner\n', ''), [], [/^content\/site\.yaml name: is missing; this field is required$/]],
+    ['a site test date that is not a date', replaceIn('site.yaml', 'lastTested: 2019-07-01', 'lastTested: July 2019'), [], [/^content\/site\.yaml:6 lastTested: found "July 2019"; expected a real date written YYYY-MM-DD/]],
+    ['a site contact email that is not one', replaceIn('site.yaml', 'email: opcc@example.org', 'email: opcc at example.org'), [], [/^content\/site\.yaml:5 contact\.email: found "opcc at example\.org"; expected an email address such as opcc@example\.org/]],
+    ['a privacy notice that is not a web address', replaceIn('site.yaml', 'siteName: Board papers', 'siteName: Board papers\nprivacyNotice: javascript:alert(1)'), [], [/^content\/site\.yaml:4 privacyNotice: found "javascript:alert\(1\)"; expected a full web address starting http:\/\/ or https:\/\//]],
+    ['a site contact with no way to reach the publisher', replaceIn('site.yaml', 'contact:\n  email: opcc@example.org', 'contact: {}'), [], [/^content\/site\.yaml:4 contact: found \{\}; expected at least one of email, phone or address/]],
+    ['a site.yaml that is a list', { 'site.yaml': '- name: Example Police and Crime Commissioner\n' }, [], [/^content\/site\.yaml expected the publisher’s settings, one per line, starting "name: …"/]],
+    ['no site.yaml', {}, ['site.yaml'], [/^content\/site\.yaml is missing; create it: it names the publisher and its contacts/]],
   ];
 
   it.each(cases)('%s', (_name, changes, removals, expected) => {
@@ -284,6 +304,8 @@ describe('staff mistakes are caught in plain words', () => {
     ['a misspelt meeting field', replaceIn('meetings/bcb/2019-06-11/index.mdx', 'venue: HQ, Conference Room 3', 'vneue: HQ, Conference Room 3'), [`${MEET}:3 \`vneue\` is not a field; did you mean \`venue\`?`]],
     ['a misspelt action field', replaceIn('meetings/bcb/2019-06-11/action-log.yaml', '    status: Open', '    status: Open\n    ownr: OPCC'), ['content/meetings/bcb/2019-06-11/action-log\\.yaml:7 `ownr` is not a field; did you mean `owner`\\?']],
     ['a misspelt agenda item field', replaceIn('meetings/bcb/2019-06-11/index.mdx', 'kind: verbal', 'kind: verbal\n    presentr: Chief Constable'), [`${MEET}:\\d+ \`presentr\` is not a field; did you mean \`presenter\`\\?`]],
+    ['a misspelt site field', replaceIn('site.yaml', 'siteName: Board papers', 'sitename: Board papers'), ['content/site\\.yaml:3 `sitename` is not a field; did you mean `siteName`\\?']],
+    ['a misspelt site contact field', replaceIn('site.yaml', '  email: opcc@example.org', '  email: opcc@example.org\n  phnoe: "01234 567890"'), ['content/site\\.yaml:6 `phnoe` is not a field; did you mean `phone`\\?']],
     ['a misspelt body field', { 'bodies.yaml': BODIES.replace('  name: Police and Crime Panel', '  name: Police and Crime Panel\n  shortname: PCP') }, ['content/bodies\\.yaml:5 `shortname` is not a field; did you mean `shortName`\\?']],
     ['a field that is nothing like a real one', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'date: 2019-06-11', 'date: 2019-06-11\ncolour: blue'), [`${P5}:5 \`colour\` is not a field here; expected one of \`draft\`, \`published\`, \`title\``]],
     ['a line indented differently', replaceIn('meetings/bcb/2019-06-11/index.mdx', '    kind: verbal', '   kind: verbal'), [`${MEET}:\\d+ this line is indented differently from the lines around it; line it up with the other fields at its level`]],

@@ -36,6 +36,7 @@ describe('npm run new', () => {
     const encoder = new TextEncoder();
     const files = [
       { path: 'bodies.yaml', bytes: encoder.encode('- id: bcb\n  name: Business Coordination Board\n') },
+      { path: 'site.yaml', bytes: encoder.encode('name: Example Police and Crime Commissioner\narea: Exampleshire\nsiteName: Board papers\ncontact:\n  email: opcc@example.org\nlastTested: 2019-07-01\nhowTested: An automated check.\nstatementPrepared: 2019-07-01\n') },
       ...[cases[0][1], cases[1][1], cases[2][1]].map((file) => ({ path: file.path, bytes: encoder.encode(file.text) })),
     ];
     expect(checkContent(files).problems.map(formatProblem)).toEqual([

@@ -2,10 +2,11 @@
  * The archive as the pages see it: Astro's collections, loaded once per build and indexed once,
  * so no page walks a collection (see src/lib/archive.ts for what is derived).
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import { formatDate, todayInLondon } from '../lib/dates.ts';
 import { buildLinkGraph, type CitingDocument, type LinkGraph } from '../lib/link-graph.ts';
+import type { Site } from '../lib/schema.ts';
 
 type RenderableEntry = CollectionEntry<'meetings' | 'papers' | 'minutes' | 'decisions'>;
 
@@ -66,4 +67,11 @@ async function load(): Promise<LoadedArchive> {
 export function loadArchive(): Promise<LoadedArchive> {
   loaded ??= load();
   return loaded;
+}
+
+/** The publisher and the facts of the accessibility statement, from content/site.yaml. */
+export async function loadSite(): Promise<Site> {
+  const entry = await getEntry('site', 'site');
+  if (!entry) throw new Error('content/site.yaml is missing or empty: create it (npm run check says what it needs)');
+  return entry.data;
 }

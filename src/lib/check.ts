@@ -11,13 +11,14 @@ import {
   meetingSchema,
   minutesSchema,
   paperSchema,
+  siteSchema,
   type AgendaItem,
   type Body,
   type Meeting,
 } from './schema.ts';
 import { isCalendarDate } from './dates.ts';
 import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
-import { SITE_ROUTES, decisionSlug, locateContentFile, meetingKey } from './paths.ts';
+import { SITE_FILE, SITE_ROUTES, decisionSlug, locateContentFile, meetingKey } from './paths.ts';
 import { paperAddress, type ArchiveInput, type Sourced } from './archive.ts';
 import { findUnsafeContent } from './safe-content.ts';
 import { internalLinksInText } from './link-check.ts';
@@ -224,6 +225,14 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
         });
         break;
       }
+      case 'site': {
+        if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+          problems.push({ file: name, message: 'expected the publisher’s settings, one per line, starting "name: …"' });
+          break;
+        }
+        validate(siteSchema, parsed, name, problems);
+        break;
+      }
       default: {
         const { schema, into } = documentKinds[location.kind];
         const data = validate(schema, parsed, name, problems);
@@ -234,6 +243,10 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
         }
       }
     }
+  }
+
+  if (!files.some((file) => file.path === SITE_FILE)) {
+    problems.push({ file: prefix + SITE_FILE, message: 'is missing; create it: it names the publisher and its contacts, and holds the facts of the accessibility statement (see "Where things go" in README.md)' });
   }
 
   const unreadableMeetings = new Set(

@@ -1,10 +1,12 @@
 /** The authoring guide's field tables, written from the schemas so that they cannot drift. */
 import type { z } from 'zod';
-import { actionLogSchema, actionRowSchema, agendaItemSchema, attendanceSchema, bodySchema, decisionSchema, meetingSchema, minutesSchema, paperSchema, personSchema } from './schema.ts';
+import { actionLogSchema, actionRowSchema, agendaItemSchema, attendanceSchema, bodySchema, decisionSchema, meetingSchema, minutesSchema, paperSchema, personSchema, siteContactSchema, siteSchema } from './schema.ts';
 
 type Shape = Record<string, z.ZodType>;
 
 const SECTIONS: [string, string, z.ZodType][] = [
+  ['Site', 'content/site.yaml, the publisher and the facts of the accessibility statement', siteSchema],
+  ['Site contact', 'the contact and accessibilityContact of content/site.yaml', siteContactSchema],
   ['Body', 'content/bodies.yaml, one entry each', bodySchema],
   ['Meeting', 'meetings/<body>/<yyyy-mm-dd>/index.mdx', meetingSchema],
   ['Agenda item', 'each entry of a meeting’s agenda', agendaItemSchema],

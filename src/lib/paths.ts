@@ -17,9 +17,12 @@ export function normaliseDecisionId(printed: string): string {
  * The first segments of the site's own addresses (src/pages, public/, and what the build adds): a body
  * with one of these ids would replace that page. A test keeps this list in step with src/pages.
  */
-export const SITE_ROUTES = ['bodies', 'data', 'decisions', 'feeds', 'follow', 'gaps', 'search', 'pagefind', '_astro', 'index', 'calendar', 'sitemap', 'robots'] as const;
+export const SITE_ROUTES = ['accessibility', 'bodies', 'contact', 'data', 'decisions', 'feeds', 'follow', 'gaps', 'privacy', 'search', 'pagefind', '_astro', 'index', 'calendar', 'sitemap', 'robots'] as const;
 
-export type ContentKind = 'meeting' | 'paper' | 'minutes' | 'action-log' | 'decision' | 'bodies' | 'unknown';
+/** The site's configuration under content/: the publisher, its contacts and the accessibility statement. */
+export const SITE_FILE = 'site.yaml';
+
+export type ContentKind = 'meeting' | 'paper' | 'minutes' | 'action-log' | 'decision' | 'bodies' | 'site' | 'unknown';
 
 export interface ContentLocation {
   kind: ContentKind;
@@ -32,6 +35,7 @@ export interface ContentLocation {
 /** What a file under content/ is, from where it sits. `file` is relative to content/, with / separators. */
 export function locateContentFile(file: string): ContentLocation {
   if (file === 'bodies.yaml') return { kind: 'bodies' };
+  if (file === SITE_FILE) return { kind: 'site' };
   const meeting = /^meetings\/([^/]+)\/([^/]+)\/([^/]+)\.(mdx|yaml)$/.exec(file);
   if (meeting) {
     const [, body, date, stem, extension] = meeting as unknown as [string, string, string, string, string];

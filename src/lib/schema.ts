@@ -221,6 +221,30 @@ export const actionLogSchema = z.strictObject({
   actions: z.array(actionRowSchema).describe('the rows of the log'),
 });
 
+/** An email address, telephone number and postal address, each as the packs print it. */
+export const siteContactSchema = z.strictObject({
+  email: z.email({ error: 'expected an email address such as opcc@example.org' }).optional().describe('an email address, as the packs print it'),
+  phone: z.string().optional().describe('a telephone number, as the packs print it, in quotes'),
+  address: z.string().optional().describe('the postal address, as the packs print it; leave out when they give none'),
+}).refine((contact) => Boolean(contact.email || contact.phone || contact.address), { error: 'expected at least one of email, phone or address' });
+
+const webAddress = z.url({ protocol: /^https?$/, error: 'expected a full web address starting http:// or https://' });
+
+/** The publisher's identity and the facts of the accessibility statement, in content/site.yaml. */
+export const siteSchema = z.strictObject({
+  name: nonEmpty.describe('the publisher’s name, in its own words as the papers print it'),
+  area: nonEmpty.describe('the area it serves, such as "Cambridgeshire and Peterborough"'),
+  siteName: nonEmpty.describe('the name of this site, in the header and at the end of every page title'),
+  website: webAddress.optional().describe('the publisher’s own website, where readers find what this site does not give'),
+  contact: siteContactSchema.describe('how to reach the publisher: email, phone and address, as the packs print them'),
+  privacyNotice: webAddress.optional().describe('the address of the publisher’s privacy notice on its own website'),
+  accessibilityContact: siteContactSchema.optional().describe('where to report an accessibility problem; leave out to use the contact above'),
+  lastTested: calendarDate.describe('the date the site was last tested for accessibility (YYYY-MM-DD)'),
+  howTested: nonEmpty.describe('how it was last tested, and by whom'),
+  statementPrepared: calendarDate.describe('the date the accessibility statement was prepared or last reviewed (YYYY-MM-DD)'),
+  knownIssues: z.array(nonEmpty).default([]).describe('each accessibility problem known, in plain words; none means the site claims full compliance'),
+});
+
 export type Body = z.infer<typeof bodySchema>;
 export type Person = z.infer<typeof personSchema>;
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
@@ -230,3 +254,5 @@ export type Minutes = z.infer<typeof minutesSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type ActionRow = z.infer<typeof actionRowSchema>;
 export type ActionLog = z.infer<typeof actionLogSchema>;
+export type SiteContact = z.infer<typeof siteContactSchema>;
+export type Site = z.infer<typeof siteSchema>;

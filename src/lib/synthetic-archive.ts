@@ -82,11 +82,23 @@ function paperText(next: () => number, item: number, earlier: MeetingPlan | unde
   return parts.join('\n\n');
 }
 
+/** The publisher of the synthetic archive, and the facts of its accessibility statement. */
+const SITE = `name: Synthetic Police and Crime Commissioner
+area: Synthetic county
+siteName: Board papers
+contact:
+  email: opcc@example.org
+lastTested: 2000-01-03
+howTested: None; this is the synthetic archive of the benchmark.
+statementPrepared: 2000-01-03
+`;
+
 /** The files of a synthetic archive of about `documents` documents, by path under content/. */
 export function syntheticArchive(documents: number): Map<string, string> {
   const files = new Map<string, string>();
   const next = random(documents);
   files.set('bodies.yaml', BODIES.map((body) => `- id: ${body.id}\n  name: ${body.name}\n  aliases: []\n`).join(''));
+  files.set('site.yaml', SITE);
   const meetingCount = Math.max(1, Math.round(documents / DOCUMENTS_PER_MEETING));
   const start = new Date(Date.UTC(2000, 0, 3));
   const meetings: MeetingPlan[] = Array.from({ length: meetingCount }, (_, index) => ({
