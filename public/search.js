@@ -1,17 +1,18 @@
-// The search page: Pagefind's JavaScript API behind an ordinary form, so the query and filters
-// live in the address (shareable) and the filters are real form controls.
+// The search page: Pagefind's JavaScript API behind an ordinary form, so the query, the filters and how
+// many pages of results are shown live in the address (shareable) and the filters are real form controls.
 const script = document.currentScript || document.querySelector('script[data-base]');
 const base = script.dataset.base.endsWith('/') ? script.dataset.base : `${script.dataset.base}/`;
 const form = document.getElementById('search-form');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
+const more = document.getElementById('search-more');
 const TYPE_LABELS = { paper: 'Paper', decision: 'Decision', meeting: 'Meeting', minutes: 'Minutes', action: 'Action' };
 const PAGE_SIZE = 10;
 
 let pagefind;
 async function loadPagefind() {
   pagefind ??= import(`${base}pagefind/pagefind.js`).then(async (module) => {
-    await module.options({ baseUrl: base });
+    await module.options({ baseUrl: base, excerptEllipsis: '…' });
     return module;
   });
   return pagefind;
@@ -34,6 +35,12 @@ function filtersFrom(params) {
   if (bodies.length) filters.body = { any: bodies };
   if (params.get('year')) filters.year = params.get('year');
   return filters;
+}
+
+/** The number of pages of results the address asks for: ?page=3 shows the first 30. */
+function pagesFrom(params) {
+  const pages = Number(params.get('page'));
+  return Number.isInteger(pages) && pages > 1 ? pages : 1;
 }
 
 function element(tag, attributes = {}, children = []) {
@@ -60,7 +67,65 @@ function formatDate(iso) {
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
+/**
+ * The section of the page that holds the best match. Pagefind splits a page's matches at its headings
+ * that have an id (sub_results, in page order; the part before the first such heading has no anchor).
+ * The section with the most matches wins, then the one whose matches weigh most (a heading's words weigh
+ * more than the text's): a heading alone makes a poor excerpt.
+ */
+function bestSection(data) {
+  const weight = (section) => section.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0);
+  let best;
+  for (const section of data.sub_results ?? []) {
+    if (!section.anchor) continue;
+    const better = !best || section.locations.length > best.locations.length || (section.locations.length === best.locations.length && weight(section) > weight(best));
+    if (better) best = section;
+  }
+  return best;
+}
+
+function resultItem(data) {
+  const meta = data.meta ?? {};
+  const details = [TYPE_LABELS[meta.type] ?? meta.type, meta.body, formatDate(meta.date)].filter(Boolean).join(' · ');
+  const section = bestSection(data);
+  const item = element('li', { class: 'search-result' }, [
+    element('a', { href: data.url }, [meta.title ?? data.url]),
+    element('span', { class: 'meta' }, [details]),
+    excerpt(section?.excerpt ?? data.excerpt),
+  ]);
+  // The label is an element of its own so that the link is not its line's first child, which the site's
+  // style sets as large as a result's title.
+  if (section) item.append(element('span', { class: 'meta' }, [element('span', {}, ['Best match in:']), ' ', element('a', { href: section.url }, [section.title])]));
+  return item;
+}
+
 let latestRun = 0;
+/** The search whose results are on the page: its results, its query and its run. */
+let shown;
+
+function describe(total, count, query) {
+  return `${total} result${total === 1 ? '' : 's'}${query ? ` for “${query}”` : ''}${count < total ? `, showing the first ${count}` : ''}.`;
+}
+
+/** Shows the results up to `count`, fetching them at once and showing each as soon as it and those before it arrive. */
+async function showUpTo(count, thisRun) {
+  const { results, query } = shown;
+  const from = list.children.length;
+  const pending = results.slice(from, count).map((result) => result.data());
+  list.setAttribute('aria-busy', 'true');
+  const added = [];
+  for (const promise of pending) {
+    const data = await promise;
+    if (thisRun !== latestRun) return []; // a newer search has started
+    const item = resultItem(data);
+    list.append(item);
+    added.push(item);
+  }
+  list.removeAttribute('aria-busy');
+  more.hidden = list.children.length >= results.length;
+  status.textContent = describe(results.length, list.children.length, query);
+  return added;
+}
 
 async function run() {
   const thisRun = ++latestRun;
@@ -68,6 +133,9 @@ async function run() {
   const query = params.get('q')?.trim() ?? '';
   const filters = filtersFrom(params);
   list.replaceChildren();
+  list.removeAttribute('aria-busy');
+  more.hidden = true;
+  shown = undefined;
   if (!query && Object.keys(filters).length === 0) {
     status.textContent = '';
     return;
@@ -78,31 +146,24 @@ async function run() {
   if (params.get('sort') === 'newest') options.sort = { date: 'desc' };
   const search = await api.search(query || null, options);
   if (thisRun !== latestRun) return;
-  const total = search.results.length;
-  if (total === 0) {
+  if (search.results.length === 0) {
     status.textContent = query ? `No results matched “${query}”. Try fewer or different words, or remove a filter.` : 'No results matched these filters.';
     return;
   }
-  status.textContent = `${total} result${total === 1 ? '' : 's'}${query ? ` for “${query}”` : ''}${total > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`;
-  // Fetch the first page of results at once, and show each as soon as it and those before it arrive.
-  const pending = search.results.slice(0, PAGE_SIZE).map((result) => result.data());
-  list.setAttribute('aria-busy', 'true');
-  for (const promise of pending) {
-    const data = await promise;
-    if (thisRun !== latestRun) return; // a newer search has started
-    const sub = (data.sub_results ?? []).find((result) => result.url !== data.url && result.url.includes('#'));
-    const meta = data.meta ?? {};
-    const details = [TYPE_LABELS[meta.type] ?? meta.type, meta.body, formatDate(meta.date)].filter(Boolean).join(' · ');
-    const item = element('li', { class: 'search-result' }, [
-      element('a', { href: data.url }, [meta.title ?? data.url]),
-      element('span', { class: 'meta' }, [details]),
-      excerpt(data.excerpt),
-    ]);
-    if (sub) item.append(element('span', { class: 'meta' }, ['Best match in: ', element('a', { href: sub.url }, [sub.title])]));
-    list.append(item);
-  }
-  list.removeAttribute('aria-busy');
+  shown = { results: search.results, query };
+  await showUpTo(pagesFrom(params) * PAGE_SIZE, thisRun);
 }
+
+more.addEventListener('click', async () => {
+  if (!shown || list.hasAttribute('aria-busy')) return;
+  const pages = Math.ceil(list.children.length / PAGE_SIZE) + 1;
+  const params = new URLSearchParams(location.search);
+  params.set('page', String(pages));
+  history.replaceState(null, '', `?${params}`);
+  const added = await showUpTo(pages * PAGE_SIZE, latestRun);
+  // Keyboard and screen reader users carry on from the first result added; the status says how many are shown.
+  added[0]?.querySelector('a').focus();
+});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -1,8 +1,18 @@
 /** What Pagefind records for each page: filters to narrow by, and details to show in a result. */
 
+/** Every kind of page in the search index, with its label in the search page's "Type of document" filter. */
+export const SEARCH_TYPES = {
+  paper: 'Papers',
+  decision: 'Decisions',
+  meeting: 'Meetings',
+  minutes: 'Minutes',
+  action: 'Actions',
+} as const;
+
+export type SearchType = keyof typeof SEARCH_TYPES;
+
 export interface SearchRecord {
-  /** meeting, paper, minutes, decision or action */
-  type: string;
+  type: SearchType;
   /** the body's full name */
   body?: string;
   year?: string;

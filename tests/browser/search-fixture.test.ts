@@ -27,6 +27,11 @@ describe('search under a sub-path', () => {
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((href) => href.startsWith('/board/decisions/'))).toBe(true);
   });
+  it('narrows to actions', async () => {
+    const results = await search('type=action');
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((href) => /^\/board\/bcb\/actions\/[^/]+\/$/.test(href))).toBe(true);
+  });
   it('says when nothing matched', async () => {
     expect(await search('q=xyzzyplugh')).toEqual([]);
     expect(await session.page.textContent('#search-status')).toContain('No results matched');

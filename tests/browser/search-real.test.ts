@@ -43,4 +43,107 @@ describe('searching the archive', () => {
     await search('q=serious+violence');
     expect(await axeViolations(session.page)).toEqual([]);
   });
+  it('finds nothing for nonsense words, not the list labels such as “(f)” that start like them', async () => {
+    expect((await search('q=zzqxv+flurbington')).hrefs).toEqual([]);
+    expect(await session.page.textContent('#search-status')).toContain('No results matched “zzqxv flurbington”');
+  });
+});
+
+describe('more than one page of results', () => {
+  const status = () => session.page.textContent('#search-status');
+
+  it('shows the results beyond the first ten from the keyboard, says so, and keeps the page in the address', async () => {
+    const first = await search('q=police');
+    expect(first.hrefs).toHaveLength(10);
+    const total = Number(/^(\d+) results for “police”, showing the first 10\.$/.exec((await status()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(20);
+
+    const second = await session.showMore();
+    expect(second.hrefs).toHaveLength(20);
+    expect(second.hrefs.slice(0, 10)).toEqual(first.hrefs);
+    expect(new Set(second.hrefs).size).toBe(20);
+    expect(await status()).toBe(`${total} results for “police”, showing the first 20.`);
+    expect(await session.page.getAttribute('#search-status', 'role')).toBe('status');
+    expect(new URL(session.page.url()).searchParams.get('page')).toBe('2');
+    expect(await axeViolations(session.page)).toEqual([]);
+    // the reader carries on from the first result added
+    expect(await session.page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(second.hrefs[10]);
+
+    let all = second;
+    while (await session.page.isVisible('#search-more')) all = await session.showMore();
+    expect(all.hrefs).toHaveLength(total);
+    expect(new Set(all.hrefs).size).toBe(total);
+    expect(await status()).toBe(`${total} results for “police”.`);
+  });
+  it('shows the same results from a shared address', async () => {
+    await search('q=police');
+    const shown = await session.showMore();
+    const shared = await search(new URL(session.page.url()).search.slice(1));
+    expect(shared.hrefs).toEqual(shown.hrefs);
+  });
+  it('starts again at the first page for a new search', async () => {
+    await search('q=police&page=2');
+    await session.page.fill('#search-q', 'crime');
+    await session.page.press('#search-q', 'Enter');
+    await session.page.waitForURL(/q=crime/);
+    await session.page.waitForFunction(() => !document.getElementById('search-results')?.hasAttribute('aria-busy') && /crime/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(new URL(session.page.url()).searchParams.has('page')).toBe(false);
+    expect(await session.page.locator('#search-results > li').count()).toBe(10);
+  });
+});
+
+describe('the actions filter', () => {
+  it('is offered, and leaves only action pages', async () => {
+    const all = await search('q=funding');
+    expect(all.types).toContain('Action');
+    expect(new Set(all.types).size).toBeGreaterThan(1);
+    const { hrefs, types } = await search('q=funding&type=action');
+    expect(await session.page.textContent('label:has(input[name=type][value=action])')).toContain('Actions');
+    expect(await session.page.isChecked('input[name=type][value=action]')).toBe(true);
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((href) => /^\/[a-z0-9-]+\/actions\/[^/]+\/$/.test(href))).toBe(true);
+    expect(new Set(types)).toEqual(new Set(['Action']));
+  });
+});
+
+describe('the best match in each result', () => {
+  it('is a link to a section of the page that exists and holds the words its excerpt shows', async () => {
+    await search('q=serious+violence');
+    const matches = await session.page.$$eval('#search-results > li', (items) =>
+      items
+        .filter((item) => item.querySelector(':scope > .meta a'))
+        .map((item) => ({
+          link: item.querySelector(':scope > .meta a')!.getAttribute('href') ?? '',
+          words: [...item.querySelectorAll('.excerpt mark')].map((mark) => (mark.textContent ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')),
+        })),
+    );
+    expect(matches.length).toBeGreaterThan(0);
+    for (const { link, words } of matches) {
+      const target = new URL(link, session.root);
+      expect(target.hash, link).not.toBe('');
+      await session.page.goto(target.href);
+      const section = await session.page.evaluate((id) => {
+        const start = document.getElementById(id);
+        if (!start) return null;
+        // the section runs to the next heading that search splits a page at
+        const next = [...document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)[id]')].find(
+          (heading) => !heading.closest('[data-pagefind-ignore]') && start.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING,
+        );
+        const range = document.createRange();
+        range.setStartBefore(start);
+        if (next) range.setEndBefore(next);
+        else range.setEndAfter(document.querySelector('main')!.lastChild!);
+        return range.toString().toLowerCase();
+      }, decodeURIComponent(target.hash.slice(1)));
+      expect(section, `${link} leads to no element`).not.toBeNull();
+      expect(section, link).toMatch(/serious|violence/);
+      expect(words.length, link).toBeGreaterThan(0);
+      for (const word of words) expect(section, `${link}: “${word}”`).toContain(word.toLowerCase());
+    }
+  });
+  it('is a secondary line, smaller than the result’s title', async () => {
+    await search('q=serious+violence');
+    const size = (selector: string) => session.page.$eval(selector, (node) => parseFloat(getComputedStyle(node).fontSize));
+    expect(await size('#search-results > li > .meta a')).toBeLessThan(await size('#search-results > li > a:first-child'));
+  });
 });

@@ -1,5 +1,6 @@
 /** A real browser against a built site served locally: Debian's Chromium driven by playwright-core. */
 import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
@@ -57,6 +58,8 @@ export interface SearchSession {
   root: string;
   /** opens /search/?<query> and waits for its results: their links and types */
   search: (query: string) => Promise<{ hrefs: string[]; types: string[] }>;
+  /** presses "Show more results" from the keyboard and waits for the results it adds: all the results shown */
+  showMore: () => Promise<{ hrefs: string[]; types: string[] }>;
   close: () => Promise<void>;
 }
 
@@ -65,18 +68,45 @@ export async function openSearchSession(site: { outDir: string; base: string }):
   const { url: root, server } = await serveSite(site.outDir, site.base);
   const browser = await launchBrowser();
   const page = await browser.newPage();
+  const results = async () => {
+    const hrefs = await page.$$eval('#search-results > li > a:first-child', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const types = await page.$$eval('#search-results > li > .meta:nth-of-type(1)', (metas) => metas.map((meta) => meta.textContent?.split(' · ')[0] ?? ''));
+    return { hrefs, types };
+  };
   const search = async (query: string) => {
     await page.goto(`${root}search/?${query}`);
     await page.waitForFunction(
       () => !/Searching/.test(document.getElementById('search-status')?.textContent ?? 'Searching') && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
     );
-    const hrefs = await page.$$eval('#search-results > li > a:first-child', (links) => links.map((link) => link.getAttribute('href') ?? ''));
-    const types = await page.$$eval('#search-results > li > .meta:nth-of-type(1)', (metas) => metas.map((meta) => meta.textContent?.split(' · ')[0] ?? ''));
-    return { hrefs, types };
+    return results();
+  };
+  const showMore = async () => {
+    const shown = await page.locator('#search-results > li').count();
+    await page.focus('#search-more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (before) => document.querySelectorAll('#search-results > li').length > before && !document.getElementById('search-results')?.hasAttribute('aria-busy'),
+      shown,
+    );
+    return results();
   };
   const close = async () => {
     await browser.close();
     server.close();
   };
-  return { browser, page, root, search, close };
+  return { browser, page, root, search, showMore, close };
+}
+
+/** A browser on a built site, for the tests of one file: started before them, closed after them. */
+export function browserOnSite(site: { outDir: string; base: string }): { readonly browser: Browser; readonly root: string } {
+  const state = {} as { browser: Browser; root: string; server: Server };
+  beforeAll(async () => {
+    ({ url: state.root, server: state.server } = await serveSite(site.outDir, site.base));
+    state.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    state.server?.close();
+  });
+  return state;
 }
