@@ -6,18 +6,21 @@ import { browserOnSite } from '../support/browser.ts';
 
 const site = browserOnSite(REAL);
 
-describe('reading the archive on a 375 px wide phone', () => {
-  it('needs no sideways scrolling on any page', async () => {
+describe('reading the archive on a 375 px and a 320 px wide phone', () => {
+  it('needs no sideways scrolling on any page, at 375 px and at 320 px (WCAG 1.4.10, reflow)', async () => {
     const pages = readdirSync(REAL.outDir, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('index.html'))
       .map((file) => file.replace(/index\.html$/, ''));
     expect(pages).toContain('pcp/2017-11-15/8/'); // a paper whose background documents are long addresses
-    const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
     const tooWide: string[] = [];
-    for (const path of pages) {
-      await page.goto(`${site.root}${path}`);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 375) tooWide.push(`${path} (${width} px)`);
+    for (const screen of [375, 320]) {
+      const page = await site.browser.newPage({ viewport: { width: screen, height: 800 } });
+      for (const path of pages) {
+        await page.goto(`${site.root}${path}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > screen) tooWide.push(`${path} at ${screen} px (${width} px)`);
+      }
+      await page.close();
     }
     expect(tooWide).toEqual([]);
   });
