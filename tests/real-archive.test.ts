@@ -132,6 +132,22 @@ describe('the whole built archive', () => {
     }
     expect(broken).toEqual([]);
   });
+  it('quotes citing sentences as plain text, with no markup, in "Cited by" and on /gaps/', () => {
+    const MARKUP = ['###', '| ---', '<br', '<EditorialNote', '](', '**', '\\{'];
+    const offending: string[] = [];
+    let quotes = 0;
+    for (const file of files) {
+      const $ = load(readFileSync(join(REAL.outDir, file), 'utf8'));
+      const selector = file === join('gaps', 'index.html') ? 'main li .meta' : '.cited-by li .meta';
+      $(selector).each((_, element) => {
+        quotes++;
+        const quote = $(element).text();
+        if (MARKUP.some((markup) => quote.includes(markup))) offending.push(`${file}: ${quote}`);
+      });
+    }
+    expect(quotes).toBeGreaterThan(10);
+    expect(offending).toEqual([]);
+  });
   it('publishes a page for every paper file', () => {
     const papers = readdirSync('content/meetings', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx') && !/(^|\/)(index|minutes)\.mdx$/.test(file));
     const paperPages = files.filter((file) => /^[a-z]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/index\.html$/.test(file) && !file.includes('/minutes/'));

@@ -9,6 +9,7 @@
  */
 import { normaliseAgendaNumber } from './agenda.ts';
 import { normaliseDecisionId } from './paths.ts';
+import { editorialNoteAround, parseMarkdown, plainText, plainTextOf, type MdastNode } from './plain-text.ts';
 
 export type CitationTarget =
   | { kind: 'decision'; id: string }
@@ -153,14 +154,40 @@ function findAliasIn(words: string, context: CitationContext): string | undefine
   return match ? bodyOf(match[1]!, context) : undefined;
 }
 
-/** The sentence around a citation, for "cited by" lists; cut with "…" where the sentence is long. */
+/** The sentence around a citation, for "cited by" lists, as the plain text a reader sees; cut with "…"
+ * at a word where the sentence is long. The citation is found in the raw text; the quote is cut from
+ * the plain text of the parsed text, so it never holds markup, nor half of a construct. */
 export function citationContext(text: string, citation: Citation, radius = 160): string {
-  const before = text.slice(Math.max(0, citation.start - radius), citation.start);
-  const after = text.slice(citation.end, citation.end + radius);
+  const { plain, offsets } = plainWithin(text, citation);
+  const at = (offset: number) => {
+    const index = offsets.findIndex((rawOffset) => rawOffset >= offset);
+    return index < 0 ? plain.length : index;
+  };
+  const start = at(citation.start);
+  const end = at(citation.end);
+  if (end <= start) {
+    // the cited words are not text a reader sees (an element's attribute, say): quote them alone
+    return plainText(citation.text);
+  }
+  const before = plain.slice(Math.max(0, start - radius), start);
+  const after = plain.slice(end, end + radius);
   const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'));
-  const head = sentenceStart >= 0 ? before.slice(sentenceStart + 2) : `…${before}`;
-  const sentenceEnd = after.search(/\.(\s|$)/);
-  const tail = sentenceEnd >= 0 ? after.slice(0, sentenceEnd + 1) : `${after}…`;
-  const wholeStart = citation.start - radius <= 0 && sentenceStart < 0;
-  return `${wholeStart ? before : head}${citation.text}${tail}`.replace(/\s+/g, ' ').trim();
+  const head = sentenceStart >= 0 ? before.slice(sentenceStart + 2) : start - radius <= 0 ? before : `…${before.slice(before.search(/\s/) + 1)}`;
+  // the sentence ends at a full stop, or where its block (paragraph, heading, table row) ends
+  const stop = after.search(/[.!?](\s|$)/);
+  const ends = [stop >= 0 ? stop + 1 : -1, after.indexOf('\n\n')].filter((index) => index >= 0);
+  const sentenceEnd = ends.length > 0 ? Math.min(...ends) : -1;
+  const tail =
+    sentenceEnd >= 0 ? after.slice(0, sentenceEnd) : end + radius >= plain.length ? after : `${after.slice(0, Math.max(after.search(/\s\S*$/), 0))}…`;
+  return `${head}${plain.slice(start, end)}${tail}`.replace(/\s+/g, ' ').replace(/\s+…/g, '…').trim();
+}
+
+/** The plain text the citation is read in: the document's, or a publisher's note's when it is in one. */
+let lastParsed: { text: string; tree: MdastNode } | undefined;
+function plainWithin(text: string, citation: Citation): { plain: string; offsets: number[] } {
+  // a document's citations are quoted one after another: its tree is parsed once
+  if (lastParsed?.text !== text) lastParsed = { text, tree: parseMarkdown(text) };
+  const note = editorialNoteAround(lastParsed.tree, citation.start, citation.end);
+  const { text: plain, offsets } = plainTextOf(note ? { ...note, type: 'root' } : lastParsed.tree);
+  return { plain, offsets };
 }

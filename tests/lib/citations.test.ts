@@ -84,4 +84,30 @@ describe('citation context', () => {
     const [citation] = findCitations(text, context);
     expect(citationContext(text, citation!)).toBe('The Board noted CPCC 2017-020 with thanks.');
   });
+  it('quotes the sentence as plain text: no heading marker, table syntax, tags or link syntax', () => {
+    const quote = (text: string) => citationContext(text, findCitations(text, context)[0]!);
+    expect(quote('### Decision Record – CPCC 2017-12 – Section 22A\n\nThe Panel asked.')).toBe('Decision Record – CPCC 2017-12 – Section 22A');
+    expect(quote('## Approval of the minutes of the Business Coordination Board meeting held on the 1st March 2018\n\n3.1 The Board approved them.')).toBe(
+      'Approval of the minutes of the Business Coordination Board meeting held on the 1st March 2018',
+    );
+    expect(quote('| Date | Decision |\n| --- | --- |\n| 21st September 2017 | **CPCC 2017-020** |')).toBe('21st September 2017 CPCC 2017-020');
+    expect(quote('‘Estates Plan’, Agenda Item 14.0, Business Coordination Board, 16th December 2016<br />[the paper](http://example.org/a.pdf) \\{sic\\} &amp; more.')).toBe(
+      '‘Estates Plan’, Agenda Item 14.0, Business Coordination Board, 16th December 2016 the paper {sic} & more.',
+    );
+  });
+  it('quotes a citation in a publisher’s note from the note, and leaves notes out of other quotes', () => {
+    const text = 'The Board noted CPCC 2017-020.\n\n<EditorialNote>The pack holds no paper for CPCC 2017-022.</EditorialNote>';
+    const [first, second] = findCitations(text, context);
+    expect(citationContext(text, first!)).toBe('The Board noted CPCC 2017-020.');
+    expect(citationContext(text, second!)).toBe('The pack holds no paper for CPCC 2017-022.');
+  });
+  it('cuts a long sentence at a word, never inside a link', () => {
+    const text = `${'word '.repeat(60)}[a long link text](http://example.org/x) then CPCC 2017-020 and ${'more '.repeat(60)}`;
+    const quote = citationContext(text, findCitations(text, context)[0]!);
+    expect(quote).toMatch(/^…word /);
+    expect(quote).toMatch(/ more…$/);
+    expect(quote).toContain('a long link text then CPCC 2017-020');
+    expect(quote).not.toContain('](');
+    expect(quote.length).toBeLessThan(340);
+  });
 });
