@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorAppendices, anchorNumberedParagraphs, appendixAnchor } from '../../src/lib/paper-html.ts';
+import { anchorAppendices, anchorNumberedParagraphs, appendixAnchor, wrapTables } from '../../src/lib/paper-html.ts';
 
 describe('anchors in a paper', () => {
   it('anchors numbered paragraphs', () => {
@@ -21,5 +21,41 @@ describe('anchors in a paper', () => {
     expect(html).toContain('<h2 id="appendix-1">Appendix 1 – Grants</h2>');
     expect(html).toContain('<h3 id="appendix-b">Appendix B - MTFP</h3>');
     expect(appendixAnchor('Appendix 1 – Grants')).toBe('appendix-1');
+  });
+});
+
+describe('tables in a paper', () => {
+  const region = (label: string) => `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}">`;
+  it('puts each table in a focusable region named by its caption', () => {
+    const table = '<table><caption>Table 2: Grants &amp; awards</caption><thead><tr><th>Grant</th><th>£</th></tr></thead><tbody><tr><td>Victims</td><td>1,000</td></tr></tbody></table>';
+    expect(wrapTables(`<p>Before.</p>${table}<p>After.</p>`)).toBe(`<p>Before.</p>${region('Table 2: Grants &amp; awards')}${table}</div><p>After.</p>`);
+  });
+  it('names a table without a caption by its first header row, shortened to about 80 characters', () => {
+    const short = '<table><thead><tr><th>Measure</th><th> Target </th><th></th></tr></thead><tbody><tr><td>Calls</td><td>90%</td><td>n/a</td></tr></tbody></table>';
+    expect(wrapTables(short)).toBe(`${region('Table: Measure, Target')}${short}</div>`);
+    const headers = ['Force', 'Area', 'Measure', 'Baseline 2016/17', 'Target 2017/18', 'Actual 2017/18', 'Difference', 'Direction of travel', 'Comment'];
+    const wide = `<table><thead><tr>${headers.map((header) => `<th>${header}</th>`).join('')}</tr></thead><tbody><tr><td>1</td></tr></tbody></table>`;
+    const label = /aria-label="([^"]*)"/.exec(wrapTables(wide))![1]!;
+    expect(label).toMatch(/^Table: Force, Area, Measure, Baseline 2016\/17, .*…$/);
+    expect(label.length).toBeLessThanOrEqual(88);
+    expect(label).not.toMatch(/[ ,]…$/);
+  });
+  it('numbers a table with neither caption nor header row', () => {
+    const plain = '<table><tbody><tr><td>Alpha</td><td>Beta</td></tr></tbody></table>';
+    const titled = '<table><caption>Titled</caption><tr><td>1</td></tr></table>';
+    expect(wrapTables(`${titled}<p>Text</p>${plain}`)).toBe(`${region('Titled')}${titled}</div><p>Text</p>${region('Table 2')}${plain}</div>`);
+  });
+  it('wraps a table inside a table once, with the outer one, and leaves text without tables alone', () => {
+    const nested = '<table><tr><th>Outer "quoted" <em>head</em></th></tr><tr><td><table><caption>Inner</caption><tr><td>x</td></tr></table></td></tr></table>';
+    const wrapped = wrapTables(nested);
+    expect(wrapped).toBe(`${region('Table: Outer &quot;quoted&quot; head')}${nested}</div>`);
+    expect(wrapped.match(/table-scroll/g)).toHaveLength(1);
+    const text = '<p id="para-1.1">1.1 A table of contents follows.</p><ul><li>No &lt;table&gt; here</li></ul>';
+    expect(wrapTables(text)).toBe(text);
+  });
+  it('changes nothing but the wrapper: every byte of the text is kept', () => {
+    const html = '<h2 id="a">Figures</h2>\n<table class="x"><thead><tr><th class="align-right">£m</th></tr></thead><tbody><tr><td>&nbsp;1.5</td></tr></tbody></table>\n<p>3.1 End.</p>';
+    const wrapped = wrapTables(html);
+    expect(wrapped.replace(/<div class="table-scroll"[^>]*>/, '').replace('</table></div>', '</table>')).toBe(html);
   });
 });
