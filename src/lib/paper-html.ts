@@ -4,6 +4,7 @@
  * Works on the HTML the Markdown processor emits, touching only the opening tags it wrote.
  */
 import { Parser } from 'htmlparser2';
+import { escapeHtml } from './citation-html.ts';
 
 const NUMBERED_PARAGRAPH = /<p>(\d{1,2}(?:\.\d{1,3})+)(\s|&nbsp;)/g;
 const APPENDIX_HEADING = /<h([2-4])(\s[^>]*)?>(\s*Appendix\s+([A-Z0-9]{1,3})\b)/gi;
@@ -44,7 +45,6 @@ export function anchorPaperText(html: string): string {
 /** The most characters of a table's header row that name its scroll region. */
 const LABEL_LENGTH = 80;
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** "Force, Area, Measure, …" cut at a word to about 80 characters. */
@@ -132,7 +132,7 @@ export function wrapTables(html: string): string {
     const caption = collapse(each.caption);
     const header = each.headerCells.filter(Boolean).join(', ');
     const label = caption || (header ? `Table: ${shorten(header)}` : `Table ${index + 1}`);
-    output += `${html.slice(copiedTo, each.start)}<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeAttribute(label)}">${html.slice(each.start, each.end)}</div>`;
+    output += `${html.slice(copiedTo, each.start)}<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(label)}">${html.slice(each.start, each.end)}</div>`;
     copiedTo = each.end;
   });
   return output + html.slice(copiedTo);

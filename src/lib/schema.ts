@@ -8,9 +8,12 @@ import { dateWrittenOtherwise, isCalendarDate } from './dates.ts';
 import { AGENDA_NUMBER_PATTERN } from './agenda.ts';
 import { MEETING_ROUTES } from './paths.ts';
 
-/** A calendar date written YYYY-MM-DD. YAML may hand us a Date object; we keep the text. */
+/** YAML may hand us a Date object for a date written YYYY-MM-DD; we keep the text. */
+const dateAsText = (value: unknown) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value);
+
+/** A calendar date written YYYY-MM-DD. */
 export const calendarDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  dateAsText,
   z
     .string({ error: 'expected a date written YYYY-MM-DD, for example 2019-06-11' })
     .refine(isCalendarDate, { error: 'expected a real date written YYYY-MM-DD, for example 2019-06-11' }),
@@ -182,7 +185,7 @@ export const decisionSchema = z.strictObject({
  * another way ("14/11/2019") is refused with the date to write, so that histories can compare targets.
  */
 const actionTarget = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  dateAsText,
   z.string().superRefine((text, context) => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) && !isCalendarDate(text.trim())) {
       context.addIssue({ code: 'custom', message: 'expected a real date written YYYY-MM-DD, for example 2019-06-11' });
