@@ -9,6 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { FIXTURE, buildSite, loadPage } from './support/site.ts';
 import { CSV_LIST_SEPARATOR } from '../src/lib/open-data.ts';
+import { fileSizeText } from '../src/lib/file-size.ts';
 
 const built = (path: string) => readFileSync(join(FIXTURE.outDir, path), 'utf8');
 const SITE = 'https://papers.example.org/board/';
@@ -114,5 +115,25 @@ describe('metadata', () => {
     expect(built('robots.txt')).toContain(`Sitemap: ${SITE}sitemap-index.xml`);
     const sitemap = readdirSync(FIXTURE.outDir).filter((file) => file.startsWith('sitemap-') && file !== 'sitemap-index.xml').map(built).join('');
     expect(sitemap).toContain(`${SITE}bcb/2019-06-11/5/`);
+  });
+});
+
+describe('links to files that are not pages', () => {
+  it('say the file type and a size that is the built file’s, on the follow, open data and meeting pages', () => {
+    const checked: string[] = [];
+    for (const path of ['follow/', 'data/', 'bcb/2019-06-11/']) {
+      const $ = loadPage(FIXTURE, path);
+      const links = $('main a').filter((_index, link) => /\.(xml|ics|json|csv)$/.test($(link).attr('href') ?? ''));
+      expect(links.length, path).toBeGreaterThan(0);
+      links.each((_index, link) => {
+        const href = $(link).attr('href')!;
+        const meta = /^\((RSS feed|iCalendar file|JSON|JSON Schema|CSV), (.+)\)$/.exec($(link).find('.file-meta').text());
+        expect(meta, `${path} ${href}`).not.toBeNull();
+        const bytes = readFileSync(join(FIXTURE.outDir, href.replace(FIXTURE.base, ''))).byteLength;
+        expect(meta![2], `${path} ${href}`).toBe(fileSizeText(bytes));
+        checked.push(href);
+      });
+    }
+    expect(checked).toEqual(expect.arrayContaining(['/board/calendar.ics', '/board/feeds/papers.xml', '/board/data/papers.csv', '/board/data/papers.schema.json', '/board/bcb/2019-06-11/calendar.ics']));
   });
 });

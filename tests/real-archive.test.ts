@@ -184,3 +184,26 @@ describe('every seed paper is published', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the publisher’s notes, written for a citizen', () => {
+  /** words about how the text was made, which a reader cannot act on */
+  const PRODUCTION_WORDS = /\b(extract\w*|source text|text layer|pdftotext|OCR|seeds?|spreadsheet|came out of|column by column)\b/i;
+  const files = readdirSync('content', { recursive: true, encoding: 'utf8' }).filter((file) => /\.(mdx|ya?ml)$/.test(file));
+  const notes = files.flatMap((file) => {
+    const source = readFileSync(join('content', file), 'utf8');
+    const boxes = [...source.matchAll(/<EditorialNote>([\s\S]*?)<\/EditorialNote>/g)].map((match) => match[1]!);
+    const fields = [...source.matchAll(/^\s*(?:- )?note:\s*(.+)$/gm)].map((match) => match[1]!);
+    return [...boxes, ...fields].map((note) => ({ file, note }));
+  });
+
+  it('speak of the pack as published, never of how its text was made', () => {
+    expect(notes.length).toBeGreaterThan(60);
+    expect(notes.filter(({ note }) => PRODUCTION_WORDS.test(note)).map(({ file, note }) => `${file}: ${note.slice(0, 100)}`)).toEqual([]);
+  });
+  it('are notes, not landmarks: a page with many has one landmark of each name', () => {
+    const $ = page('bcb/2018-05-10/5/');
+    expect($('.editorial-note').length).toBeGreaterThan(1);
+    expect($('aside')).toHaveLength(0);
+    expect($('.editorial-note[role=note]').length).toBe($('.editorial-note').length);
+  });
+});

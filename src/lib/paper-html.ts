@@ -1,8 +1,10 @@
 /**
- * Anchors in the rendered text of a paper, so that a numbered paragraph ("3.1") or an appendix can be
- * linked to: /bcb/2019-06-11/5/#para-3.1, /bcb/2019-06-11/6/#appendix-1.
- * Works on the HTML the Markdown processor emits, touching only the opening tags it wrote.
+ * The rendered text of a document, made ready for its page: anchors for numbered paragraphs ("3.1") and
+ * appendices, so they can be linked to (/bcb/2019-06-11/5/#para-3.1, /bcb/2019-06-11/6/#appendix-1);
+ * names for tables, footnote links and task marks that a screen reader can use; and a mark on links whose
+ * text is their address, for print. Works on the HTML the Markdown processor emits.
  */
+import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { escapeHtml } from './citation-html.ts';
 
@@ -16,7 +18,8 @@ export function anchorNumberedParagraphs(html: string): string {
     const count = (used.get(number) ?? 0) + 1;
     used.set(number, count);
     const id = count === 1 ? `para-${number}` : `para-${number}-${count}`;
-    return `<p id="${id}"><a class="para-number" href="#${id}" aria-label="Paragraph ${number}">${number}</a>${space}`;
+    // tabindex -1: a long paper has a hundred numbered paragraphs; their links stay for sharing, not as Tab stops
+    return `<p id="${id}"><a class="para-number" href="#${id}" tabindex="-1" aria-label="Paragraph ${number}">${number}</a>${space}`;
   });
 }
 
@@ -38,9 +41,46 @@ export function anchorAppendices(html: string): string {
   });
 }
 
-export function anchorPaperText(html: string): string {
-  return anchorAppendices(anchorNumberedParagraphs(html));
+/** A header cell with nothing in it (the corner of a table whose first column has no heading) is a data cell. */
+export function emptyHeaderCellsAsData(html: string): string {
+  return html.replace(/<th(\s[^>]*)?>(\s*)<\/th>/g, (_match, attributes: string | undefined, space: string) => `<td${(attributes ?? '').replace(/\sscope="[^"]*"/, '')}>${space}</td>`);
 }
+
+/**
+ * A footnote's way back, "↩", is named "Back to reference 1" by the processor; a name that is not the
+ * link's visible text fails WCAG 2.5.3, so the arrow is hidden from screen readers and the name is its text.
+ */
+export function nameFootnoteBacklinks(html: string): string {
+  return html.replace(
+    /(<a [^>]*?)\saria-label="(Back to reference [^"]*)"([^>]*\bdata-footnote-backref\b[^>]*)>↩/g,
+    (_match, before: string, name: string, after: string) => `${before}${after}><span aria-hidden="true">↩</span><span class="sr-only">${name}</span>`,
+  );
+}
+
+/**
+ * A task list's box ("- [x] Actions agreed") comes out as a disabled checkbox with no label. In a published
+ * paper it is a mark, not a control: "☑" or "☐", read out as "Done" or "Not done".
+ */
+export function taskMarksAsText(html: string): string {
+  return html.replace(/<input type="checkbox"(\s+checked)?\s+disabled\s*\/?>/g, (_match, checked: string | undefined) =>
+    checked ? '<span class="task-mark" role="img" aria-label="Done">☑</span>' : '<span class="task-mark" role="img" aria-label="Not done">☐</span>',
+  );
+}
+
+/** What a link's text says, compared with its address: "https://example.org/a/" shows as "example.org/a". */
+const comparableAddress = (text: string) =>
+  decodeHTML(text).trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+
+/**
+ * A link whose text is its own address is marked, so that print, which writes a link's address after it,
+ * does not write it twice.
+ */
+export function markLinksShowingAddress(html: string): string {
+  return html.replace(/<a href="(https?:[^"]*)"([^>]*)>([^<]*)<\/a>/g, (match, href: string, attributes: string, text: string) =>
+    comparableAddress(href) === comparableAddress(text) ? `<a href="${href}"${attributes} class="shows-address">${text}</a>` : match,
+  );
+}
+
 
 /** The most characters of a table's header row that name its scroll region. */
 const LABEL_LENGTH = 80;
@@ -60,6 +100,8 @@ interface TableFound {
   start: number;
   end: number;
   caption: string;
+  /** the heading the table follows directly, with nothing between */
+  heading: string;
   headerCells: string[];
   /** whether the first row has a header cell: a first row of data cells only is no header row */
   headerHasTh: boolean;
@@ -72,7 +114,8 @@ interface TableFound {
 /**
  * Puts every table of a paper's text in a scroll region that the keyboard can reach and a screen reader
  * can name (GOV.UK's pattern): <div class="table-scroll" role="region" tabindex="0" aria-label="…">.
- * The name is the table's caption; else "Table: " and its first header row; else "Table 3". The HTML is
+ * The name is the table's caption; else the heading it directly follows; else "Table: " and its first header
+ * row; else "Table 3". (GFM has no caption syntax, and the packs print few titles of tables: none is invented.) The HTML is
  * read with htmlparser2, and only the wrapper is written: every byte of the tables is copied as it came.
  * A table inside a table is left inside its outer table's region.
  */
@@ -82,11 +125,16 @@ export function wrapTables(html: string): string {
   let table: TableFound | undefined;
   /** tables open, the outermost one counted */
   let depth = 0;
+  /** the heading being read, and the last one read with where it ended */
+  let heading: string | undefined;
+  let lastHeading = { text: '', end: -1 };
   const parser = new Parser({
     onopentag(name) {
+      if (depth === 0 && /^h[2-6]$/.test(name)) heading = '';
       if (name === 'table') {
         depth++;
-        if (depth === 1) table = { start: parser.startIndex, end: html.length, caption: '', headerCells: [], headerHasTh: false, headerRow: 'none', cell: undefined, inCaption: false };
+        const follows = lastHeading.end >= 0 && html.slice(lastHeading.end, parser.startIndex).trim() === '';
+        if (depth === 1) table = { start: parser.startIndex, end: html.length, caption: '', heading: follows ? lastHeading.text : '', headerCells: [], headerHasTh: false, headerRow: 'none', cell: undefined, inCaption: false };
         return;
       }
       if (!table || depth !== 1) return;
@@ -98,11 +146,16 @@ export function wrapTables(html: string): string {
       }
     },
     ontext(text) {
+      if (heading !== undefined) heading += text;
       if (!table || depth !== 1) return;
       if (table.inCaption) table.caption += text;
       else if (table.cell !== undefined) table.cell += text;
     },
     onclosetag(name, isImplied) {
+      if (heading !== undefined && /^h[2-6]$/.test(name)) {
+        lastHeading = { text: collapse(heading), end: parser.endIndex + 1 };
+        heading = undefined;
+      }
       if (name === 'table') {
         depth--;
         if (depth === 0 && table) {
@@ -128,12 +181,25 @@ export function wrapTables(html: string): string {
 
   let output = '';
   let copiedTo = 0;
+  /** a region's name is its landmark's name, which must differ from every other on the page */
+  const namesUsed = new Map<string, number>();
   found.forEach((each, index) => {
     const caption = collapse(each.caption);
     const header = each.headerCells.filter(Boolean).join(', ');
-    const label = caption || (header ? `Table: ${shorten(header)}` : `Table ${index + 1}`);
+    const name = caption || each.heading || (header ? `Table: ${shorten(header)}` : `Table ${index + 1}`);
+    const uses = (namesUsed.get(name) ?? 0) + 1;
+    namesUsed.set(name, uses);
+    const label = uses === 1 ? name : `${name} (${uses})`;
     output += `${html.slice(copiedTo, each.start)}<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(label)}">${html.slice(each.start, each.end)}</div>`;
     copiedTo = each.end;
   });
   return output + html.slice(copiedTo);
+}
+
+/** The rendered text of a document as the site shows it: each step above, in turn. */
+export function presentDocumentHtml(html: string): string {
+  return [anchorNumberedParagraphs, anchorAppendices, emptyHeaderCellsAsData, nameFootnoteBacklinks, markLinksShowingAddress, taskMarksAsText, wrapTables].reduce(
+    (text, step) => step(text),
+    html,
+  );
 }

@@ -96,10 +96,12 @@ describe('printing a paper', () => {
     await page.close();
   });
 
-  it('writes out the address of every link to another site', async () => {
+  it('writes out the address of every link to another site, once: not after a link whose text is already its address', async () => {
     const unwritten: string[] = [];
+    const twice: string[] = [];
     let suffixed = 0;
-    for (const path of [DASHBOARD, LINKING]) {
+    let showingAddress = 0;
+    for (const path of [DASHBOARD, LINKING, 'accessibility/']) {
       const page = await openPage(path, A4_CONTENT_WIDTH);
       await page.emulateMedia({ media: 'print' });
       const links = await page.$$eval('main a[href^="http"]', (anchors) =>
@@ -107,14 +109,19 @@ describe('printing a paper', () => {
       );
       expect(links.length, path).toBeGreaterThan(0);
       for (const link of links) {
-        // the address after the link's text; a link whose text is its address (the paper's source documents) needs no second copy
-        if (link.after.includes(`(${link.href})`)) suffixed++;
-        else if (link.text !== link.href) unwritten.push(`${path}: ${link.text}`);
+        const showsAddress = link.text.replace(/\/$/, '') === link.href.replace(/\/$/, '');
+        const written = link.after.includes(`(${link.href})`);
+        if (showsAddress) showingAddress++;
+        if (written) suffixed++;
+        if (showsAddress && written) twice.push(`${path}: ${link.text}`);
+        if (!showsAddress && !written) unwritten.push(`${path}: ${link.text}`);
       }
       await page.close();
     }
     expect(unwritten).toEqual([]);
+    expect(twice).toEqual([]);
     expect(suffixed).toBeGreaterThan(0);
+    expect(showingAddress).toBeGreaterThan(0);
   });
 
   it('starts each appendix on a new page', async () => {

@@ -2,10 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -39,15 +40,18 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** axe-core's violations on the page as it is now, WCAG 2.2 A and AA rules. */
-export async function axeViolations(page: Page): Promise<string[]> {
+const WCAG_RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's violations on the page as it is now: WCAG 2.2 A and AA rules, and axe's best practices if asked. */
+export async function axeViolations(page: Page, options: { bestPractice?: boolean } = {}): Promise<string[]> {
+  const tags = options.bestPractice ? [...WCAG_RULES, 'best-practice'] : WCAG_RULES;
   // evaluated through the debugging protocol: the page's Content-Security-Policy refuses an inline <script>
   await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (values) => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    const result = await axe.run(document, { runOnly: { type: 'tag', values } });
     return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
+  }, tags);
   return violations;
 }
 
@@ -95,6 +99,15 @@ export async function openSearchSession(site: { outDir: string; base: string }):
     server.close();
   };
   return { browser, page, root, search, showMore, close };
+}
+
+/** Every page of a built site, by its path under the base: "", "bcb/2019-06-11/6/"…; not the pages that only send a moved page's reader on. */
+export function builtPages(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('index.html'))
+    .filter((file) => !/<meta http-equiv="refresh"/i.test(readFileSync(join(outDir, file), 'utf8')))
+    .map((file) => file.replace(/index\.html$/, ''))
+    .sort();
 }
 
 /** A browser on a built site, for the tests of one file: started before them, closed after them. */

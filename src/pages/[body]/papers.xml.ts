@@ -1,14 +1,13 @@
 import type { APIContext } from 'astro';
 import { loadArchive } from '../../data/archive.ts';
-import { paperFeedItems } from '../../lib/feeds.ts';
-import { feedResponse } from '../../lib/rss-feed.ts';
+import { papersFeed } from '../../data/downloads.ts';
 
 export async function getStaticPaths() {
   const { archive } = await loadArchive();
-  return archive.bodies.map((body) => ({ params: { body: body.id }, props: { name: body.name } }));
+  return archive.bodies.map((body) => ({ params: { body: body.id }, props: { body } }));
 }
 
-export async function GET({ params, props, site }: APIContext) {
+export async function GET({ props, site }: APIContext) {
   const { archive } = await loadArchive();
-  return feedResponse({ title: `New papers – ${props.name}`, description: `Papers published for meetings of the ${props.name}.`, items: paperFeedItems(archive, params.body), site });
+  return papersFeed(archive, site, props.body);
 }

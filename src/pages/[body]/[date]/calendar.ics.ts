@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
 import { loadArchive } from '../../../data/archive.ts';
-import { calendarResponse } from '../../../lib/calendar-response.ts';
+import { meetingCalendarFile } from '../../../data/downloads.ts';
 
 export async function getStaticPaths() {
   const { archive } = await loadArchive();
@@ -9,6 +9,5 @@ export async function getStaticPaths() {
 
 export async function GET({ props, site }: APIContext) {
   const { archive } = await loadArchive();
-  const meeting = archive.meetingByKey.get(props.key)!;
-  return calendarResponse(`${meeting.body.name} meeting`, [meeting], site);
+  return meetingCalendarFile(archive.meetingByKey.get(props.key)!, site);
 }
