@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load } from 'cheerio';
 import { FIXTURE, loadPage } from './support/site.ts';
+import { fileSizeText } from '../src/lib/file-size.ts';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).map((file) => join(dir, file));
@@ -86,6 +87,22 @@ describe('GitHub-flavoured Markdown', () => {
     // a task's box is shown as a mark a screen reader names, not as a checkbox without a label
     expect($('.paper-text input')).toHaveLength(0);
     expect($('.paper-text .task-list-item .task-mark[role=img][aria-label=Done]').text()).toBe('☑');
+  });
+});
+
+describe('originals kept beside a meeting and a paper', () => {
+  it('links the pack as published, with its type and size, to a copy of the file itself', () => {
+    const $ = loadPage(FIXTURE, 'bcb/2019-06-11/');
+    const link = $('#originals + ul a');
+    expect(link.attr('href')).toBe('/board/bcb/2019-06-11/pack.pdf');
+    const bytes = readFileSync(join(FIXTURE.contentDir, 'meetings/bcb/2019-06-11/pack.pdf'));
+    expect(link.text()).toBe(`The pack as published (PDF, ${fileSizeText(bytes.byteLength)})`);
+    expect(readFileSync(join(FIXTURE.outDir, 'bcb/2019-06-11/pack.pdf')).equals(bytes)).toBe(true);
+  });
+  it('links a paper’s Word original, named by its type when it has no title', () => {
+    const link = loadPage(FIXTURE, 'bcb/2019-06-11/5/')('#originals + ul a');
+    expect(link.attr('href')).toBe('/board/bcb/2019-06-11/05-fms-original.docx');
+    expect(link.text()).toMatch(/^Original Word document \(Word document, \d+\u00a0KB\)$/);
   });
 });
 

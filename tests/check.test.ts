@@ -365,3 +365,27 @@ describe('addresses that never move', () => {
     ]);
   });
 });
+
+describe('originals kept beside a meeting or paper', () => {
+  const PDF = encoder.encode('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
+  const withAttachment = (file: string) => replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'title: ', `attachments:\n  - file: ${file}\ntitle: `);
+  it('accepts a listed PDF in the same folder', () => {
+    expect(problemsWith({ ...withAttachment('05-fms.pdf'), 'meetings/bcb/2019-06-11/05-fms.pdf': PDF })).toEqual([]);
+  });
+  it('names the document, the field and the line when a listed original is not there', () => {
+    expect(problemsWith(withAttachment('05-fms.pdf'))).toEqual([
+      'content/meetings/bcb/2019-06-11/05-fms.mdx:3 attachments[0].file: found "05-fms.pdf", which is not in content/meetings/bcb/2019-06-11/; expected the original file saved in the same folder as this one',
+    ]);
+  });
+  it('refuses a file that is not what its name says, and an original no document lists', () => {
+    const problems = problemsWith({ ...withAttachment('05-fms.pdf'), 'meetings/bcb/2019-06-11/05-fms.pdf': encoder.encode('<html><script>alert(1)</script>'), 'meetings/bcb/2019-06-11/stray.docx': encoder.encode('PK\u0003\u0004rest') });
+    expect(problems).toEqual([
+      'content/meetings/bcb/2019-06-11/05-fms.pdf is not a PDF file, though its name ends .pdf; expected the original PDF itself',
+      'content/meetings/bcb/2019-06-11/stray.docx is listed by no document in its folder; expected its meeting or paper to list it under attachments (file: and title:), or remove it',
+    ]);
+  });
+  it('refuses an original of another type, and a name that is not a plain file name', () => {
+    expect(problemsWith({ 'meetings/bcb/2019-06-11/run.exe': PDF })).toEqual(['content/meetings/bcb/2019-06-11/run.exe is a .exe file; expected .mdx or .yaml content, or an original .pdf or .docx beside its meeting or paper']);
+    expect(problemsWith(withAttachment('../../../site.yaml'))[0]).toContain('attachments[0].file: found "../../../site.yaml"; expected the name of a file in the same folder, such as "pack.pdf"');
+  });
+});

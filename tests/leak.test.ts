@@ -41,3 +41,11 @@ describe('what is not public', () => {
     expect(item.find('a')).toHaveLength(0);
   });
 });
+
+describe('the originals of what is not public', () => {
+  it('are never copied to the site, while a published meeting’s original is', () => {
+    const files = readdirSync(FIXTURE.outDir, { recursive: true, encoding: 'utf8' });
+    expect(files).toContain('bcb/2019-06-11/pack.pdf');
+    expect(files.filter((file) => file.endsWith('draft-original.pdf'))).toEqual([]);
+  });
+});

@@ -1,8 +1,12 @@
 /**
- * The files the site offers besides its pages: feeds, calendars and open data. Each is made here once,
- * for its endpoint to serve and for the pages that link to it to give its type and size.
+ * The files the site offers besides its pages: feeds, calendars and open data, each made here once, for its
+ * endpoint to serve and for the pages that link to it to give its type and size; and the originals kept
+ * beside meetings and papers.
  */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { meetingsOfBody, type Archive, type MeetingRecord } from '../lib/archive.ts';
+import { attachmentDescription, attachmentsOf, type PublishedAttachment } from '../lib/attachments.ts';
 import { calendarResponse } from '../lib/calendar-response.ts';
 import { decisionFeedItems, paperFeedItems } from '../lib/feeds.ts';
 import { fileSizeText } from '../lib/file-size.ts';
@@ -57,4 +61,15 @@ export function openDataFile(file: string, archive: Archive, site: Site): Respon
 export async function downloadDescription(kind: string, file: Response | Promise<Response>): Promise<string> {
   const bytes = (await (await file).clone().arrayBuffer()).byteLength;
   return `${kind}, ${fileSizeText(bytes)}`;
+}
+
+/** The content folder the site is built from: content/, or CONTENT_DIR (the tests build fixtures). */
+const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+
+/** The originals of a meeting or paper, each with what its link says after it: "PDF, 1.2 MB". */
+export function originalFiles(record: Parameters<typeof attachmentsOf>[0], meetingPath: string): (PublishedAttachment & { description: string })[] {
+  return attachmentsOf(record, meetingPath).map((attachment) => ({
+    ...attachment,
+    description: attachmentDescription(attachment.file, statSync(join(contentDir, attachment.file)).size),
+  }));
 }

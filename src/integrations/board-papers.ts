@@ -6,11 +6,12 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { brokenLinks, type BrokenLink } from '../lib/link-check.ts';
 import { contentSecurityPolicyText, findUnsafeMarkup } from '../lib/output-safety.ts';
 import { movedPageHtml, movedPages } from '../lib/moved-pages.ts';
+import { publishedAttachments } from '../lib/attachments.ts';
 import { buildArchive, type ArchiveInput } from '../lib/archive.ts';
 import { todayInLondon } from '../lib/dates.ts';
 import { withBase } from '../lib/paths.ts';
@@ -126,7 +127,14 @@ export default function boardPapers(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         // A moved paper's former addresses lead to it: written before the gate and the link check read the pages.
         if (checked) {
-          for (const page of movedPages(buildArchive(checked, todayInLondon()))) {
+          const archive = buildArchive(checked, todayInLondon());
+          // the originals of published documents, served beside their meeting's pages
+          const contentDir = resolve(root, process.env.CONTENT_DIR ?? 'content');
+          for (const attachment of publishedAttachments(archive)) {
+            await mkdir(dirname(join(outDir, attachment.path)), { recursive: true });
+            await copyFile(join(contentDir, attachment.file), join(outDir, attachment.path));
+          }
+          for (const page of movedPages(archive)) {
             const file = join(outDir, page.from, 'index.html');
             if (existsSync(file)) throw new Error(`${page.from} is a former address of ${page.to} but also a page of the site; nothing was published.`);
             await mkdir(dirname(file), { recursive: true });

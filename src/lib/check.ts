@@ -24,6 +24,7 @@ import { findUnsafeContent } from './safe-content.ts';
 import { internalLinksInText } from './link-check.ts';
 import { fieldNamesAt, nearestName } from './field-names.ts';
 import { findExampleText } from './scaffold.ts';
+import { attachmentProblem } from './attachments.ts';
 
 export interface Problem {
   /** relative to the project, e.g. content/meetings/bcb/2019-06-11/05-fms.mdx */
@@ -47,7 +48,8 @@ export interface ContentFile {
  * .gitkeep, .DS_Store and editors' swap files. A hidden .mdx or .yaml is not ignored: it is refused by
  * its name, since staff would expect it to be published.
  */
-const IGNORED_FILES = /(^|\/)README\.md$|(^|\/)\.[^/]*(?<!\.mdx|\.yaml)$|(^|\/)\.[^/]*\//;
+/** not content: READMEs, the importer's report beside a meeting, hidden files (editors' swap files, .DS_Store) */
+const IGNORED_FILES = /(^|\/)README\.md$|(^|\/)import-report\.md$|(^|\/)\.[^/]*(?<!\.mdx|\.yaml)$|(^|\/)\.[^/]*\//;
 /** A folder or file name (without .mdx or .yaml) that can be part of a web address as it is. */
 const ADDRESSABLE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -164,6 +166,8 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
    * nothing that refers to them is reported as missing.
    */
   const unreadableFiles = new Set<string>();
+  /** the originals stored under content/, such as a pack's PDF, each to be listed by the document beside it */
+  const attachmentFiles = new Set<string>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const name = prefix + file.path;
@@ -172,7 +176,12 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
       continue;
     }
     if (IGNORED_FILES.test(file.path)) continue;
-    const unaddressable = file.path.split('/').find((segment, index, segments) => !ADDRESSABLE_NAME.test(index === segments.length - 1 ? segment.replace(/\.(mdx|yaml)$/, '') : segment));
+    const extension = /\.([^./]+)$/.exec(file.path)?.[1];
+    if (extension !== undefined && !['mdx', 'yaml', 'pdf', 'docx'].includes(extension)) {
+      problems.push({ file: name, message: `is a .${extension} file; expected .mdx or .yaml content, or an original .pdf or .docx beside its meeting or paper` });
+      continue;
+    }
+    const unaddressable = file.path.split('/').find((segment, index, segments) => !ADDRESSABLE_NAME.test(index === segments.length - 1 ? segment.replace(/\.(mdx|yaml|pdf|docx)$/, '') : segment));
     if (unaddressable !== undefined) {
       problems.push({
         file: name,
@@ -187,6 +196,12 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
         message:
           'is not where the site looks for content; expected meetings/<body>/<yyyy-mm-dd>/index.mdx, minutes.mdx, action-log.yaml or <item>-<title>.mdx, or decisions/<yyyy>/<id>.mdx',
       });
+      continue;
+    }
+    if (location.kind === 'attachment') {
+      const problem = attachmentProblem(file.path, file.bytes);
+      if (problem) problems.push({ file: name, message: problem });
+      attachmentFiles.add(file.path);
       continue;
     }
     const text = decode(file, prefix, problems);
@@ -255,8 +270,36 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
   for (const key of unreadableMeetings) meetingsWithUnreadablePapers.add(key);
   const bodiesUnreadable = unreadableFiles.has('bodies.yaml') || (files.some((file) => file.path === 'bodies.yaml') && input.bodies.length === 0);
   checkReferences(input, parsedByPath, meetingsWithUnreadablePapers, unreadableMeetings, bodiesUnreadable, prefix, problems);
+  checkAttachments(input, attachmentFiles, unreadableFiles, parsedByPath, prefix, problems);
   checkLinksWritten(input, linksWritten.filter((link) => !unreadableMeetings.has(link.href.replace(/^\//, '').split('/').slice(0, 2).join('/'))), problems);
   return { problems, input };
+}
+
+/** Each original a document lists is in its folder, and each original in a folder is listed by a document there. */
+function checkAttachments(input: ArchiveInput, present: Set<string>, unreadableFiles: Set<string>, parsed: Map<string, ParsedFile>, prefix: string, problems: Problem[]): void {
+  const listed = new Set<string>();
+  const documents: Sourced<{ attachments: { file: string }[] }>[] = [...input.meetings, ...input.papers];
+  for (const document of documents) {
+    const folder = document.file.slice(0, document.file.lastIndexOf('/') + 1);
+    document.data.attachments.forEach((attachment, index) => {
+      const path = folder + attachment.file;
+      listed.add(path);
+      if (!present.has(path)) {
+        problems.push({
+          file: prefix + document.file,
+          line: parsed.get(document.file)?.lineOf(['attachments', index, 'file']),
+          field: `attachments[${index}].file`,
+          message: `found "${attachment.file}", which is not in ${prefix}${folder}; expected the original file saved in the same folder as this one`,
+        });
+      }
+    });
+  }
+  const folderUnreadable = (path: string) => [...unreadableFiles].some((file) => file.slice(0, file.lastIndexOf('/')) === path.slice(0, path.lastIndexOf('/')));
+  for (const path of present) {
+    if (!listed.has(path) && !folderUnreadable(path)) {
+      problems.push({ file: prefix + path, message: 'is listed by no document in its folder; expected its meeting or paper to list it under attachments (file: and title:), or remove it' });
+    }
+  }
 }
 
 function checkReferences(

@@ -22,7 +22,7 @@ export const SITE_ROUTES = ['accessibility', 'bodies', 'contact', 'data', 'decis
 /** The site's configuration under content/: the publisher, its contacts and the accessibility statement. */
 export const SITE_FILE = 'site.yaml';
 
-export type ContentKind = 'meeting' | 'paper' | 'minutes' | 'action-log' | 'decision' | 'bodies' | 'site' | 'unknown';
+export type ContentKind = 'meeting' | 'paper' | 'minutes' | 'action-log' | 'decision' | 'bodies' | 'site' | 'attachment' | 'unknown';
 
 export interface ContentLocation {
   kind: ContentKind;
@@ -44,6 +44,8 @@ export function locateContentFile(file: string): ContentLocation {
     if (stem === 'action-log' && extension === 'yaml') return { kind: 'action-log', body, date };
     if (extension === 'mdx') return { kind: 'paper', body, date, stem };
   }
+  const original = /^meetings\/([^/]+)\/([^/]+)\/([^/]+)\.(pdf|docx)$/.exec(file);
+  if (original) return { kind: 'attachment', body: original[1], date: original[2], stem: original[3] };
   const decision = /^decisions\/(\d{4})\/([^/]+)\.mdx$/.exec(file);
   if (decision) return { kind: 'decision', date: decision[1], stem: decision[2] };
   return { kind: 'unknown' };

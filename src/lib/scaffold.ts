@@ -121,11 +121,17 @@ agenda:
   };
 }
 
+/** A paper's file name in its meeting's folder, from its agenda item and a short title: "08-1-offenders.mdx". */
+export function paperFileName(item: string, shortTitle: string): string {
+  const prefix = normaliseAgendaNumber(item).split('.').map((part, index) => (index === 0 ? part.padStart(2, '0') : part)).join('-');
+  const slug = slugify(shortTitle);
+  return `${slug ? `${prefix}-${slug}` : prefix}.mdx`;
+}
+
 export function paperScaffold(body: string, date: string, item: string, shortTitle: string): Scaffold {
   const number = normaliseAgendaNumber(item);
-  const prefix = number.split('.').map((part, index) => (index === 0 ? part.padStart(2, '0') : part)).join('-');
   return {
-    path: `meetings/${body}/${date}/${prefix}-${slugify(shortTitle)}.mdx`,
+    path: `meetings/${body}/${date}/${paperFileName(item, shortTitle)}`,
     text: `---
 title: ${EXAMPLE_TEXTS.paperTitle}
 item: "${item}"                  # the agenda item, in quotes, as on the meeting's agenda

@@ -96,6 +96,14 @@ export const attendanceSchema = z.strictObject({
   apologies: z.array(personSchema).default([]).describe('those who sent apologies'),
 });
 
+export const attachmentSchema = z.strictObject({
+  file: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*\.(pdf|docx)$/, { error: 'expected the name of a file in the same folder, such as "pack.pdf": lower-case letters, digits and hyphens, ending .pdf or .docx' })
+    .describe('the original file, in the same folder: "pack.pdf"'),
+  title: z.string().optional().describe('what it is, such as "The pack as published"'),
+});
+
 export const meetingSchema = z.strictObject({
   ...publication,
   title: z.string().optional().describe('defaults to the body name and date'),
@@ -110,6 +118,7 @@ export const meetingSchema = z.strictObject({
   agendaNote: z.string().optional().describe('for example, that the agenda was reconstructed from the reports'),
   attendance: attendanceSchema.optional().describe('who was present, in attendance, substituting or sent apologies'),
   agenda: z.array(agendaItemSchema).default([]).describe('the agenda items, in order'),
+  attachments: z.array(attachmentSchema).default([]).describe('original files kept beside it, such as the pack as a PDF: file, title'),
 });
 
 export const contactSchema = z.strictObject({
@@ -152,6 +161,7 @@ export const paperSchema = z.strictObject({
   appendices: z.array(appendixSchema).default([]).describe('each appendix: title, included, note'),
   contacts: z.array(contactSchema).default([]).describe('contact officers: name, role, email, phone'),
   sources: z.array(sourceDocumentSchema).default([]).describe('source or background documents: title, url, note'),
+  attachments: z.array(attachmentSchema).default([]).describe('original files kept beside it, such as the paper as a Word file: file, title'),
   note: z.string().optional().describe('an editorial note shown above the text'),
 });
 

@@ -1,0 +1,69 @@
+/**
+ * The original files a meeting or paper keeps beside it (the pack as published, a paper's Word file):
+ * which types are allowed, how a file proves its type, and where it is served.
+ */
+import { fileSizeText } from './file-size.ts';
+
+export const ATTACHMENT_TYPES = {
+  pdf: { label: 'PDF', signature: '%PDF-' },
+  docx: { label: 'Word document', signature: 'PK\u0003\u0004' },
+} as const;
+
+export type AttachmentExtension = keyof typeof ATTACHMENT_TYPES;
+
+/** The largest original the site publishes: a long pack of scanned pages is well under it. */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
+/** "pack.pdf" → "pdf"; undefined for a type not allowed. */
+export function attachmentExtension(file: string): AttachmentExtension | undefined {
+  const extension = /\.([a-z]+)$/.exec(file)?.[1];
+  return extension && extension in ATTACHMENT_TYPES ? (extension as AttachmentExtension) : undefined;
+}
+
+/** What is wrong with an attachment's bytes, in words; undefined when it is what its name says. */
+export function attachmentProblem(file: string, bytes: Uint8Array): string | undefined {
+  const extension = attachmentExtension(file);
+  if (!extension) return `expected an original of type ${Object.keys(ATTACHMENT_TYPES).map((type) => `.${type}`).join(' or ')}`;
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) return `is ${fileSizeText(bytes.byteLength)}; expected at most ${fileSizeText(MAX_ATTACHMENT_BYTES)}`;
+  const { label, signature } = ATTACHMENT_TYPES[extension];
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, signature.length));
+  if (start !== signature) return `is not a ${label} file, though its name ends .${extension}; expected the original ${label} itself`;
+  return undefined;
+}
+
+/** What its link says after it: "PDF, 1.2 MB". */
+export function attachmentDescription(file: string, bytes: number): string {
+  const extension = attachmentExtension(file);
+  return `${extension ? ATTACHMENT_TYPES[extension].label : 'File'}, ${fileSizeText(bytes)}`;
+}
+
+/** A published original: where it is under content/, and its address on the site, without the base. */
+export interface PublishedAttachment {
+  /** under content/: "meetings/bcb/2019-06-11/pack.pdf" */
+  file: string;
+  /** on the site: "bcb/2019-06-11/pack.pdf" */
+  path: string;
+  title: string;
+}
+
+/**
+ * The originals of a published meeting or paper, served from its meeting's address: the archive holds only
+ * what is published, so a draft's or an embargoed paper's original is never among them.
+ */
+export function attachmentsOf(record: { file: string; data: { attachments?: readonly { file: string; title?: string | undefined }[] } }, meetingPath: string): PublishedAttachment[] {
+  const folder = record.file.slice(0, record.file.lastIndexOf('/') + 1);
+  // Astro's content store keeps an entry read before this field existed until its file changes: none then
+  return (record.data.attachments ?? []).map((attachment) => {
+    const extension = attachmentExtension(attachment.file);
+    return {
+      file: folder + attachment.file,
+      path: meetingPath + attachment.file,
+      title: attachment.title ?? `Original ${extension ? ATTACHMENT_TYPES[extension].label : 'file'}`,
+    };
+  });
+}
+
+/** Every published original of the archive. */
+export function publishedAttachments(archive: { meetings: readonly { path: string; file: string; data: { attachments?: readonly { file: string; title?: string | undefined }[] }; papers: readonly { file: string; data: { attachments?: readonly { file: string; title?: string | undefined }[] } }[] }[] }): PublishedAttachment[] {
+  return archive.meetings.flatMap((meeting) => [...attachmentsOf(meeting, meeting.path), ...meeting.papers.flatMap((paper) => attachmentsOf(paper, meeting.path))]);
+}

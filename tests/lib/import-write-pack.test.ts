@@ -1,0 +1,100 @@
+/** Imported text written as MDX: words stay words, whatever the pack held. */
+import { describe, expect, it } from 'vitest';
+import type { Root } from 'mdast';
+import { findUnsafeContent } from '../../src/lib/safe-content.ts';
+import { checkContent } from '../../src/lib/check.ts';
+import { markdownOf, packFiles } from '../../src/lib/import/write-pack.ts';
+import type { ImportedPack } from '../../src/lib/import/model.ts';
+import { readFileSync } from 'node:fs';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
+
+/** The words a reader sees in the written Markdown. */
+const wordsOf = (markdown: string) => toString(fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
+
+const paragraph = (value: string) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value }] });
+const HOSTILE = [
+  '{process.exit(1)}',
+  '<script>alert(1)</script>',
+  'import fs from "node:fs"',
+  'export const x = 1',
+  '<EditorialNote>forged</EditorialNote>',
+  '<https://example.org/>',
+  '<img src=x onerror=alert(1)>',
+  'Cost {£1m} <b>bold</b> a < b > c',
+];
+
+describe('imported text written as MDX', () => {
+  it('escapes every brace and angle bracket, so the check finds no code or markup, and keeps the words', () => {
+    const body: Root = { type: 'root', children: HOSTILE.map(paragraph) };
+    const markdown = markdownOf(body);
+    expect(findUnsafeContent(markdown)).toEqual([]);
+    const words = wordsOf(markdown);
+    for (const line of HOSTILE) expect(words).toContain(line);
+  });
+  it('writes raw HTML and images that a reader might produce as their text, and links in full', () => {
+    const body = {
+      type: 'root',
+      children: [
+        { type: 'html', value: '<iframe src="https://evil.example/"></iframe>' },
+        { type: 'paragraph', children: [{ type: 'image', url: 'https://evil.example/x.png', alt: 'A chart' }, { type: 'text', value: ' and ' }, { type: 'link', url: 'https://example.org/', children: [{ type: 'text', value: 'https://example.org/' }] }] },
+      ],
+    } as Root;
+    const markdown = markdownOf(body);
+    expect(findUnsafeContent(markdown)).toEqual([]);
+    expect(markdown).toContain('&#x3C;iframe src="https://evil.example/">&#x3C;/iframe>');
+    expect(markdown).toContain('A chart and [https://example.org/](https://example.org/)');
+  });
+  it('writes a publisher’s note as one EditorialNote, its text escaped', () => {
+    const note = { type: 'mdxJsxFlowElement', name: 'EditorialNote', attributes: [], children: [paragraph('The table {3 columns} could not be read.')] };
+    const markdown = markdownOf({ type: 'root', children: [note] } as unknown as Root);
+    expect(markdown.trim()).toBe('<EditorialNote>The table &#x7B;3 columns&#x7D; could not be read.</EditorialNote>');
+    expect(findUnsafeContent(markdown)).toEqual([]);
+  });
+});
+
+describe('the files of an imported pack', () => {
+  const pack: ImportedPack = {
+    bodyName: 'Business Coordination Board',
+    date: '2030-01-10',
+    time: '10:00',
+    venue: 'Room 1',
+    agenda: [
+      { number: '1', title: 'Welcome', kind: 'procedural' },
+      { number: '2', title: 'To approve the minutes of the meeting held on 10 December 2029', kind: 'minutes', minutesOf: '2029-12-10' },
+      { number: '3', title: 'Estates {update}', kind: 'paper', presenter: 'Report from Chief Executive' },
+    ],
+    actionLog: { title: 'Action log', rows: [{ number: '1.0', raised: '2029-12-10', action: 'Report back', status: 'Open' }] },
+    documents: [
+      { kind: 'paper', item: '3', title: 'Estates {update} <b>', recommendations: ['Note the report.'], contacts: [], sources: [], appendices: [{ title: 'Appendix 1 – Plans', included: false }], body: { type: 'root', children: [{ type: 'heading', depth: 2, children: [{ type: 'text', value: '1. Purpose' }] }, paragraph('1.1 To update {the Board}.')] }, sourceLines: [10, 20] },
+      { kind: 'minutes', minutesOf: '2029-12-10', title: 'Minutes of the meeting of 10 December 2029', recommendations: [], contacts: [], sources: [], appendices: [], body: { type: 'root', children: [paragraph('Present: the Board.')] }, sourceLines: [21, 30] },
+    ],
+    notes: [],
+  };
+  const files = packFiles(pack, { body: 'bcb', date: '2030-01-10', sourceName: 'pack.pdf' });
+
+  it('writes the meeting, its paper, the action log, and the minutes with their meeting, every one a draft', () => {
+    expect(files.map((file) => file.path)).toEqual([
+      'meetings/bcb/2030-01-10/index.mdx',
+      'meetings/bcb/2030-01-10/03-estates-update-b.mdx',
+      'meetings/bcb/2029-12-10/index.mdx',
+      'meetings/bcb/2029-12-10/minutes.mdx',
+      'meetings/bcb/2030-01-10/action-log.yaml',
+    ]);
+    for (const file of files.filter((each) => each.path.endsWith('.mdx'))) expect(file.text, file.path).toMatch(/^draft: true$/m);
+  });
+  it('passes the content check exactly as written', () => {
+    const bodies = '- id: bcb\n  name: Business Coordination Board\n';
+    const encoder = new TextEncoder();
+    const site = readFileSync('tests/fixtures/archive/content/site.yaml');
+    const { problems } = checkContent([{ path: 'bodies.yaml', bytes: encoder.encode(bodies) }, { path: 'site.yaml', bytes: site }, ...files.map((file) => ({ path: file.path, bytes: encoder.encode(file.text) }))]);
+    expect(problems).toEqual([]);
+  });
+  it('leaves out of the meeting files it already has', () => {
+    const paths = packFiles(pack, { body: 'bcb', date: '2030-01-10', sourceName: 'pack.pdf' }, (path) => path === 'meetings/bcb/2029-12-10/index.mdx').map((file) => file.path);
+    expect(paths).not.toContain('meetings/bcb/2029-12-10/index.mdx');
+    expect(paths).toContain('meetings/bcb/2029-12-10/minutes.mdx');
+  });
+});
