@@ -73,7 +73,7 @@ describe('the files of an imported pack', () => {
     ],
     notes: [],
   };
-  const files = packFiles(pack, { body: 'bcb', date: '2030-01-10', sourceName: 'pack.pdf' });
+  const { files } = packFiles(pack, { body: 'bcb', date: '2030-01-10', sourceName: 'pack.pdf' });
 
   it('writes the meeting, its paper, the action log, and the minutes with their meeting, every one a draft', () => {
     expect(files.map((file) => file.path)).toEqual([
@@ -93,7 +93,7 @@ describe('the files of an imported pack', () => {
     expect(problems).toEqual([]);
   });
   it('leaves out of the meeting files it already has', () => {
-    const paths = packFiles(pack, { body: 'bcb', date: '2030-01-10', sourceName: 'pack.pdf' }, (path) => path === 'meetings/bcb/2029-12-10/index.mdx').map((file) => file.path);
+    const paths = packFiles(pack, { body: 'bcb', date: '2030-01-10', sourceName: 'pack.pdf' }, (path) => path === 'meetings/bcb/2029-12-10/index.mdx').files.map((file) => file.path);
     expect(paths).not.toContain('meetings/bcb/2029-12-10/index.mdx');
     expect(paths).toContain('meetings/bcb/2029-12-10/minutes.mdx');
   });

@@ -12,7 +12,9 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
+import { findAgendaItem, normaliseAgendaNumber } from '../agenda.ts';
 import { paperFileName } from '../scaffold.ts';
+import type { Body } from '../schema.ts';
 import type { ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote } from './model.ts';
 
 export interface PackTarget {
@@ -22,6 +24,8 @@ export interface PackTarget {
   date: string;
   /** the name of the file imported, for the report and the meeting's provenance */
   sourceName: string;
+  /** the original PDF or Word file, kept beside the meeting under this name and listed in its attachments */
+  original?: string;
 }
 
 /** A file to write, by its path under content/. */
@@ -79,33 +83,93 @@ function frontmatter(fields: Record<string, unknown>, comment: string): string {
   return `---\n# ${comment}\n${yaml}---\n`;
 }
 
-function agendaForYaml(items: readonly ImportedAgendaItem[]): unknown[] {
+function agendaForYaml(items: readonly (ImportedAgendaItem & { paperNotInArchive?: boolean })[]): unknown[] {
   return items.map((item) => ({
     number: item.number,
     title: item.title,
     kind: item.kind,
     presenter: item.presenter,
     minutesOf: item.minutesOf,
+    paperNotInArchive: item.paperNotInArchive,
     items: item.items && item.items.length > 0 ? agendaForYaml(item.items) : undefined,
   }));
+}
+
+/**
+ * Makes the agenda and the papers agree, as the check requires, saying each change in the report:
+ * - a pack with no agenda gets one rebuilt from the item numbers its papers print, with a note that says so;
+ * - a paper printing an item the agenda does not have keeps its text but not the item;
+ * - a paper item no paper in the pack was matched to is marked as a paper not in the archive.
+ */
+/** An agenda item with its sub-items always listed, as the agenda functions read it. */
+type AgendaTree = Omit<ImportedAgendaItem, 'items'> & { items: AgendaTree[]; paperNotInArchive?: boolean };
+
+export function reconcileAgenda(imported: ImportedPack): { pack: ImportedPack; agendaNote?: string; notes: ImportNote[] } {
+  const withSubItems = (items: readonly ImportedAgendaItem[]): AgendaTree[] => items.map((item) => ({ ...item, items: withSubItems(item.items ?? []) }));
+  const pack = { ...imported, agenda: withSubItems(imported.agenda) };
+  const notes: ImportNote[] = [];
+  const numbered = pack.documents.filter((document) => document.kind === 'paper' && document.item !== undefined);
+  if (pack.agenda.length === 0 && numbered.length > 0) {
+    const agenda: AgendaTree[] = [];
+    for (const document of numbered) {
+      if (findAgendaItem(agenda, document.item!)) continue;
+      agenda.push({ number: document.item!, title: document.title.trim() || TITLE_NOT_FOUND, kind: 'paper', items: [] });
+    }
+    notes.push({ document: 'meeting', kind: 'uncertain', message: `The pack has no agenda; ${agenda.length} items were rebuilt from the item numbers the papers print. Check them against the published agenda.` });
+    return { pack: { ...pack, agenda }, agendaNote: 'The agenda is not in the pack; its items are those the papers print.', notes };
+  }
+  const documents = pack.documents.map((document) => {
+    if (document.kind !== 'paper' || document.item === undefined || findAgendaItem(pack.agenda, document.item)) return document;
+    notes.push({ document: document.title, sourceLine: document.sourceLines[0], kind: 'uncertain', message: `prints agenda item ${document.item}, which the agenda does not have; it is written without an item. Give it the right item, or leave it as a paper of the meeting.` });
+    return { ...document, item: undefined };
+  });
+  const matched = new Set(documents.flatMap((document) => (document.item === undefined ? [] : [findAgendaItem(pack.agenda, document.item)])));
+  const markUnmatched = (items: readonly AgendaTree[]): AgendaTree[] =>
+    items.map((item) => {
+      const children = markUnmatched(item.items);
+      if (item.kind !== 'paper' || matched.has(item) || children.length > 0) return { ...item, items: children };
+      notes.push({ document: 'meeting', kind: 'missing', message: `agenda item ${item.number}, “${item.title}”: no paper in the pack was matched to it, so it is marked paperNotInArchive. Add its paper, or mark it verbal.` });
+      return { ...item, items: children, paperNotInArchive: true };
+    });
+  return { pack: { ...pack, documents, agenda: markUnmatched(pack.agenda) }, notes };
 }
 
 /** A short title for a file name: the first five words of the title. */
 const shortTitle = (title: string) => title.split(/\s+/).slice(0, 5).join(' ');
 
-function paperFile(document: ImportedDocument, index: number, used: Set<string>): string {
-  const item = document.item ?? String(90 + index);
-  let name = paperFileName(item, shortTitle(document.title));
-  for (let copy = 2; used.has(name); copy++) name = name.replace(/(-\d+)?\.mdx$/, `-${copy}.mdx`);
-  used.add(name);
-  return name;
+/** What a paper's title says when the pack gives none: never a title made up. */
+export const TITLE_NOT_FOUND = 'Title not found in the pack';
+
+/** A paper as written: its file name, and its own address when an earlier paper of the meeting has its item. */
+interface PlannedPaper {
+  document: ImportedDocument;
+  file: string;
+  address?: string;
 }
 
-function paperText(document: ImportedDocument, target: PackTarget): string {
+/** File names and addresses for the papers of one meeting: two papers under one item cannot share an address. */
+function planPapers(documents: readonly ImportedDocument[]): PlannedPaper[] {
+  const files = new Set<string>(['index.mdx', 'minutes.mdx']);
+  const items = new Set<string>();
+  return documents.map((document, index) => {
+    const item = document.item ?? String(90 + index);
+    let file = paperFileName(item, shortTitle(document.title));
+    for (let copy = 2; files.has(file); copy++) file = file.replace(/(-\d+)?\.mdx$/, `-${copy}.mdx`);
+    files.add(file);
+    if (document.item === undefined) return { document, file };
+    const number = normaliseAgendaNumber(document.item);
+    const address = items.has(number) ? file.replace(/\.mdx$/, '').replace(/^0+/, '') : undefined;
+    items.add(number);
+    return { document, file, address };
+  });
+}
+
+function paperText({ document, address }: PlannedPaper, target: PackTarget): string {
   const head = frontmatter(
     {
-      title: document.title,
+      title: document.title.trim() || TITLE_NOT_FOUND,
       item: document.item,
+      address,
       to: document.to,
       from: document.from,
       date: document.date,
@@ -126,9 +190,10 @@ function minutesText(document: ImportedDocument, target: PackTarget): string {
   return `${head}\n${markdownOf(document.body)}`;
 }
 
-function meetingText(pack: ImportedPack, target: PackTarget): string {
+function meetingText(pack: ImportedPack, target: PackTarget, agendaNote: string | undefined): string {
+  const attachments = target.original ? [{ file: target.original, title: 'The pack as published' }] : [];
   return frontmatter(
-    { time: pack.time, venue: pack.venue, agenda: agendaForYaml(pack.agenda), draft: true },
+    { time: pack.time, venue: pack.venue, agendaNote, agenda: agendaForYaml(pack.agenda), attachments, draft: true },
     `Imported from ${target.sourceName}: a draft until it has been checked against the pack. Then delete "draft: true".`,
   );
 }
@@ -160,25 +225,71 @@ function earlierMeetingText(target: PackTarget): string {
   );
 }
 
+/** A meeting of another body whose papers the pack prints again, such as a board's papers behind a decision. */
+function otherMeetingText(target: PackTarget, agendaNote: string | undefined, agenda: readonly ImportedAgendaItem[]): string {
+  return frontmatter(
+    { provenance: `Known from its papers, printed again in the pack of the meeting of ${target.date}.`, agendaNote, agenda: agendaForYaml(agenda), draft: true },
+    `Imported from ${target.sourceName}: add its time, venue and agenda when you have them.`,
+  );
+}
+
+/** A body the pack names ("Business Co-ordination Board"), by its name, short name or aliases. */
+export function findBody(printedName: string | undefined, bodies: readonly Body[]): Body | undefined {
+  if (!printedName) return undefined;
+  const comparable = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const wanted = comparable(printedName);
+  return bodies.find((body) => [body.name, body.shortName, ...body.aliases].some((name) => name !== undefined && comparable(name) === wanted));
+}
+
+/** The meeting a paper belongs to: the pack's own, or another body's when the paper is addressed and dated to it. */
+function meetingOf(document: ImportedDocument, target: PackTarget, bodies: readonly Body[]): string {
+  const body = findBody(document.to, bodies);
+  if (document.kind === 'paper' && body && body.id !== target.body && document.date && document.date !== target.date) return `${body.id}/${document.date}`;
+  return `${target.body}/${target.date}`;
+}
+
 /**
  * The files of an imported pack, by their paths under content/. `exists` says whether a path under
- * content/ is already there: the meeting of minutes in the pack gets an index.mdx only when it has none.
+ * content/ is already there: a meeting named by minutes or papers in the pack gets an index.mdx only when
+ * it has none. `bodies` lets a paper addressed to another body go to that body's meeting.
  */
-export function packFiles(pack: ImportedPack, target: PackTarget, exists: (path: string) => boolean = () => false): FileToWrite[] {
-  const folder = `meetings/${target.body}/${target.date}`;
-  const files: FileToWrite[] = [{ path: `${folder}/index.mdx`, text: meetingText(pack, target) }];
-  const used = new Set<string>(['index.mdx', 'minutes.mdx']);
-  pack.documents.forEach((document, index) => {
-    if (document.kind === 'minutes' && document.minutesOf) {
-      const earlier = `meetings/${target.body}/${document.minutesOf}`;
-      if (!exists(`${earlier}/index.mdx`)) files.push({ path: `${earlier}/index.mdx`, text: earlierMeetingText(target) });
-      files.push({ path: `${earlier}/minutes.mdx`, text: minutesText(document, target) });
-      return;
-    }
-    files.push({ path: `${folder}/${paperFile(document, index, used)}`, text: paperText(document, target) });
-  });
+export function packFiles(imported: ImportedPack, target: PackTarget, exists: (path: string) => boolean = () => false, bodies: readonly Body[] = []): { files: FileToWrite[]; notes: ImportNote[] } {
+  const own = `${target.body}/${target.date}`;
+  const elsewhere = new Map<string, ImportedDocument[]>();
+  const ownDocuments: ImportedDocument[] = [];
+  for (const document of imported.documents) {
+    const meeting = meetingOf(document, target, bodies);
+    if (meeting === own) ownDocuments.push(document);
+    else elsewhere.set(meeting, [...(elsewhere.get(meeting) ?? []), document]);
+  }
+  const { pack, agendaNote, notes } = reconcileAgenda({ ...imported, documents: ownDocuments });
+  const folder = `meetings/${own}`;
+  const files: FileToWrite[] = [{ path: `${folder}/index.mdx`, text: meetingText(pack, target, agendaNote) }];
+  const untitled = (document: ImportedDocument) => {
+    if (!document.title.trim()) notes.push({ document: `the paper at line ${document.sourceLines[0]}`, sourceLine: document.sourceLines[0], kind: 'missing', message: `no title was found; it is written as “${TITLE_NOT_FOUND}”: give it the title the paper prints.` });
+  };
+  const papers = pack.documents.filter((document) => !(document.kind === 'minutes' && document.minutesOf));
+  for (const planned of planPapers(papers)) {
+    untitled(planned.document);
+    files.push({ path: `${folder}/${planned.file}`, text: paperText(planned, target) });
+  }
+  for (const document of pack.documents.filter((each) => each.kind === 'minutes' && each.minutesOf)) {
+    const earlier = `meetings/${target.body}/${document.minutesOf}`;
+    if (!exists(`${earlier}/index.mdx`)) files.push({ path: `${earlier}/index.mdx`, text: earlierMeetingText(target) });
+    files.push({ path: `${earlier}/minutes.mdx`, text: minutesText(document, target) });
+  }
   if (pack.actionLog && pack.actionLog.rows.length > 0) {
     files.push({ path: `${folder}/action-log.yaml`, text: `# Imported from ${target.sourceName}: check each row against the pack.\n${toYaml({ title: pack.actionLog.title, actions: pack.actionLog.rows }, { lineWidth: 0 })}` });
   }
-  return files;
+  for (const [meeting, documents] of elsewhere) {
+    const other = reconcileAgenda({ agenda: [], documents, notes: [] });
+    notes.push(...other.notes.map((note) => ({ ...note, document: note.document === 'meeting' ? `the meeting ${meeting}` : note.document })));
+    notes.push({ document: `the meeting ${meeting}`, kind: 'placed', message: `${documents.length} paper${documents.length === 1 ? ' is' : 's are'} addressed and dated to this meeting, so ${documents.length === 1 ? 'it is' : 'they are'} written in its folder.` });
+    if (!exists(`meetings/${meeting}/index.mdx`)) files.push({ path: `meetings/${meeting}/index.mdx`, text: otherMeetingText(target, other.agendaNote, other.pack.agenda) });
+    for (const planned of planPapers(other.pack.documents)) {
+      untitled(planned.document);
+      files.push({ path: `meetings/${meeting}/${planned.file}`, text: paperText(planned, target) });
+    }
+  }
+  return { files, notes };
 }

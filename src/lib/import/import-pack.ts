@@ -1,0 +1,120 @@
+/**
+ * Importing a pack into content/: read the file, split it into the meeting's documents, judge the drafts
+ * with the content check exactly as they will be written, and only then write them, never over a file.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { checkContent } from '../check.ts';
+import { isCalendarDate } from '../dates.ts';
+import { parseYamlFile } from '../frontmatter.ts';
+import { readContentFiles } from '../read-content.ts';
+import type { Body } from '../schema.ts';
+import type { ImportedPack, SourceFile } from './model.ts';
+import { parsePack } from './parse-pack.ts';
+import { readSourceFile } from './read-file.ts';
+import { findBody, importReport, packFiles, type FileToWrite, type PackTarget } from './write-pack.ts';
+
+/** A reason the import cannot go on, in words for the person running it. */
+export class ImportError extends Error {}
+
+export interface ImportOptions {
+  /** the pack: .txt, .pdf or .docx */
+  file: string;
+  /** the content folder: content/ */
+  contentDir: string;
+  body?: string;
+  date?: string;
+  /** add to a meeting that already exists, writing only files it does not have */
+  add?: boolean;
+}
+
+export interface ImportResult {
+  target: PackTarget;
+  pack: ImportedPack;
+  source: SourceFile;
+  files: FileToWrite[];
+  /** the report, written as import-report.md beside the meeting's files */
+  report: FileToWrite;
+  /** the original PDF or Word file, copied beside the meeting */
+  original?: { path: string; bytes: Uint8Array };
+  seconds: number;
+}
+
+function resolveTarget(pack: ImportedPack, options: ImportOptions, bodies: readonly Body[]): PackTarget {
+  const ids = bodies.map((body) => body.id);
+  let body: string | undefined = options.body;
+  if (body !== undefined && !ids.includes(body)) throw new ImportError(`--body ${body}: expected one of ${ids.join(', ')} (see content/bodies.yaml)`);
+  if (body === undefined) {
+    body = findBody(pack.bodyName, bodies)?.id;
+    if (!body) {
+      const found = pack.bodyName ? `its front sheet names "${pack.bodyName}", which is none of the bodies in content/bodies.yaml` : 'its front sheet names no body';
+      throw new ImportError(`Cannot tell which body the pack is for: ${found}. Give --body with one of: ${ids.join(', ')}.`);
+    }
+  }
+  const date = options.date ?? pack.date;
+  if (options.date !== undefined && !isCalendarDate(options.date)) throw new ImportError(`--date ${options.date}: expected a real date written YYYY-MM-DD, such as 2019-06-11`);
+  if (!date) throw new ImportError('Cannot tell the date of the meeting: the front sheet gives none. Give --date YYYY-MM-DD.');
+  return { body, date, sourceName: basename(options.file) };
+}
+
+/** "BCB Agenda 11 June 2019.pdf" → "bcb-agenda-11-june-2019.pdf": a name that can be part of an address. */
+export function originalFileName(file: string): string {
+  const extension = extname(file).toLowerCase();
+  const stem = basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${stem || 'pack'}${extension}`;
+}
+
+/** Reads and splits the pack and makes its files, checked, without writing anything. */
+export async function prepareImport(options: ImportOptions): Promise<ImportResult> {
+  const started = performance.now();
+  const source = await readSourceFile(options.file).catch((error: unknown) => {
+    throw new ImportError(error instanceof Error ? error.message : String(error));
+  });
+  const pack = parsePack(source.blocks);
+  const bodies = parseYamlFile(readFileSync(join(options.contentDir, 'bodies.yaml'), 'utf8')).data as Body[];
+  const target = resolveTarget(pack, options, bodies);
+
+  const meetingFolder = `meetings/${target.body}/${target.date}`;
+  const exists = (path: string) => existsSync(join(options.contentDir, path));
+  if (exists(meetingFolder) && !options.add) {
+    throw new ImportError(`content/${meetingFolder} already exists; nothing was written. To add the pack's documents to that meeting, run the import again with --add.`);
+  }
+  // the original is kept when the meeting is new: a meeting that exists lists its own originals
+  const keepOriginal = source.format !== 'text' && !exists(`${meetingFolder}/index.mdx`);
+  if (keepOriginal) target.original = originalFileName(options.file);
+  const { files: planned, notes: agendaNotes } = packFiles(pack, target, exists, bodies);
+  const files = planned.filter((file) => !exists(file.path));
+  const notes = [...pack.notes, ...agendaNotes];
+  for (const file of planned.filter((each) => exists(each.path))) {
+    notes.push({ document: file.path, kind: 'placed', message: `content/${file.path} already exists and was left as it is; the pack's version was not written.` });
+  }
+
+  if (!keepOriginal && source.format !== 'text') {
+    notes.push({ document: 'meeting', kind: 'placed', message: `The original ${basename(options.file)} was not kept, as the meeting already exists: save it beside the meeting and list it under its attachments if it should be published.` });
+  }
+  const original = target.original ? { path: `${meetingFolder}/${target.original}`, bytes: new Uint8Array(readFileSync(options.file)) } : undefined;
+
+  // the check judges the archive as it will be with the drafts in it
+  const current = await readContentFiles(options.contentDir);
+  const encoder = new TextEncoder();
+  const drafts = [...files.map((file) => ({ path: file.path, bytes: encoder.encode(file.text) })), ...(original ? [original] : [])];
+  const { problems } = checkContent([...current, ...drafts], 'content/');
+  const written = new Set(drafts.map((file) => `content/${file.path}`));
+  const inDrafts = problems.filter((problem) => written.has(problem.file));
+  if (inDrafts.length > 0) {
+    const list = inDrafts.map((problem) => `  ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`).join('\n');
+    throw new ImportError(`The drafts would not pass the content check, so nothing was written:\n${list}`);
+  }
+  const report = { path: `${meetingFolder}/import-report.md`, text: importReport(pack, target, original ? [...files, { path: original.path, text: '' }] : files, notes) };
+  return { target, pack, source, files, report, original, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Writes the files of a prepared import; refuses to overwrite any file. */
+export function writeImport(result: ImportResult, contentDir: string): void {
+  for (const file of [...result.files, result.report]) {
+    const path = join(contentDir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text, { flag: file === result.report ? 'w' : 'wx' });
+  }
+  if (result.original) writeFileSync(join(contentDir, result.original.path), result.original.bytes, { flag: 'wx' });
+}

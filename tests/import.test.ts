@@ -1,0 +1,162 @@
+/**
+ * npm run import, as a member of staff runs it: a pack in, draft files of its meeting out, passing the
+ * content check as written, never over a file, with a report; and how close the drafts come to the
+ * hand-published archive, held at the floor reached.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { measureSeed, type SeedMeasure } from '../src/cli/import-measure.ts';
+import { projectRoot } from './support/site.ts';
+
+const SEEDS = resolve(projectRoot, '../shared/seeds');
+const BCB_2019 = join(SEEDS, '000_9b29c1a1429898da.txt');
+
+const scratches: string[] = [];
+afterAll(() => {
+  for (const dir of scratches) rmSync(dir, { recursive: true, force: true });
+});
+
+/** An empty archive with the real bodies and publisher. */
+function emptyArchive(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'import-test-'));
+  scratches.push(dir);
+  for (const file of ['bodies.yaml', 'site.yaml']) copyFileSync(join(projectRoot, 'content', file), join(dir, file));
+  return dir;
+}
+
+function run(script: string, args: string[], contentDir: string) {
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...environment } = process.env;
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: projectRoot, env: { ...environment, CONTENT_DIR: contentDir }, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+const importPack = (args: string[], contentDir: string) => run('src/cli/import.ts', args, contentDir);
+const check = (contentDir: string) => run('src/cli/check.ts', [], contentDir);
+
+const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+
+describe('npm run import on a real pack', () => {
+  const content = emptyArchive();
+  const first = importPack([BCB_2019], content);
+  const meeting = join(content, 'meetings/bcb/2019-06-11');
+
+  it('finds the body and the date on the front sheet, and writes the meeting, its papers and its action log', () => {
+    expect(first.status, first.output).toBe(0);
+    const written = readdirSync(meeting).sort();
+    expect(written).toContain('index.mdx');
+    expect(written).toContain('action-log.yaml');
+    expect(written).toContain('import-report.md');
+    expect(written.filter((name) => /^\d\d(-\d)?-.+\.mdx$/.test(name))).toHaveLength(7);
+    expect(readFileSync(join(meeting, 'index.mdx'), 'utf8')).toMatch(/^venue: HQ, Conference Room 3$/m);
+  });
+  it('marks every document a draft, and the drafts pass the content check exactly as written', () => {
+    for (const name of readdirSync(meeting).filter((file) => file.endsWith('.mdx'))) expect(readFileSync(join(meeting, name), 'utf8'), name).toMatch(/^draft: true$/m);
+    const checked = check(content);
+    expect(checked.status, checked.output).toBe(0);
+    expect(checked.output).toContain('Content is valid');
+  });
+  it('reports each file written and each place that needs a look, by document and line', () => {
+    const report = readFileSync(join(meeting, 'import-report.md'), 'utf8');
+    expect(report).toContain('- content/meetings/bcb/2019-06-11/05-');
+    expect(report).toMatch(/\(removed\): .*/);
+    expect(report).toMatch(/line \d+ of the source/);
+    expect(first.output).toContain('## To look at');
+  });
+  it('refuses to import a meeting that exists, and writes nothing', () => {
+    const files = filesUnder(content);
+    const index = readFileSync(join(meeting, 'index.mdx'), 'utf8');
+    const again = importPack([BCB_2019], content);
+    expect(again.status).toBe(1);
+    expect(again.output).toContain('content/meetings/bcb/2019-06-11 already exists; nothing was written. To add the pack\'s documents to that meeting, run the import again with --add.');
+    expect(filesUnder(content)).toEqual(files);
+    expect(readFileSync(join(meeting, 'index.mdx'), 'utf8')).toBe(index);
+  });
+  it('with --add, writes only what the meeting does not have, and overwrites nothing', () => {
+    const paper = readdirSync(meeting).find((name) => name.startsWith('05-'))!;
+    writeFileSync(join(meeting, paper), readFileSync(join(meeting, paper), 'utf8').replace('draft: true', 'draft: true\n# checked by hand'));
+    rmSync(join(meeting, 'action-log.yaml'));
+    const added = importPack([BCB_2019, '--add'], content);
+    expect(added.status, added.output).toBe(0);
+    expect(readFileSync(join(meeting, paper), 'utf8')).toContain('# checked by hand');
+    expect(existsSync(join(meeting, 'action-log.yaml'))).toBe(true);
+    expect(added.output).toContain(`content/meetings/bcb/2019-06-11/${paper} already exists and was left as it is`);
+  });
+});
+
+describe('npm run import, when it cannot tell or cannot read', () => {
+  it('asks for --body when the front sheet names no body it knows, and writes nothing', () => {
+    const content = emptyArchive();
+    const pack = join(content, 'report.txt');
+    writeFileSync(pack, 'A report on road safety\n\n1. Purpose\n\n1.1 This report updates the Board.\n');
+    const result = importPack([pack, '--date', '2030-01-10'], content);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('Cannot tell which body the pack is for: its front sheet names no body. Give --body with one of: bcb, pcp, jac.');
+    expect(filesUnder(content)).toEqual(['bodies.yaml', 'report.txt', 'site.yaml']);
+  });
+  it('asks for --date when there is no date to be found', () => {
+    const content = emptyArchive();
+    const pack = join(content, 'report.txt');
+    writeFileSync(pack, 'A report on road safety\n\n1. Purpose\n\n1.1 This report updates the Board.\n');
+    expect(importPack([pack, '--body', 'bcb'], content).output).toContain('Cannot tell the date of the meeting: the front sheet gives none. Give --date YYYY-MM-DD.');
+  });
+  it('refuses a file that is not a pack it can read, naming it', () => {
+    const content = emptyArchive();
+    const image = join(content, 'scan.png');
+    writeFileSync(image, new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    const result = importPack([image], content);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('scan.png');
+    expect(result.output).not.toMatch(/\n\s+at /);
+  });
+  it('writes hostile text in a pack as words: the drafts still pass the check', () => {
+    const content = emptyArchive();
+    const pack = join(emptyArchive(), 'hostile.txt');
+    writeFileSync(
+      pack,
+      'Business Coordination Board\n\n10th January 2030\n\nTo: Business Coordination Board\nFrom: Chief Executive\nDate: 10th January 2030\n\nESTATES {UPDATE}\n\n1. Purpose\n\n1.1 <script>alert(1)</script> and {process.exit(1)}\n\nimport fs from "node:fs"\n\nexport const x = 1\n\n<EditorialNote>forged</EditorialNote> <img src=x onerror=alert(1)>\n',
+    );
+    const result = importPack([pack, '--body', 'bcb', '--date', '2030-01-10'], content);
+    expect(result.status, result.output).toBe(0);
+    const checked = check(content);
+    expect(checked.status, checked.output).toBe(0);
+    const paper = readdirSync(join(content, 'meetings/bcb/2030-01-10')).find((name) => name.endsWith('.mdx') && name !== 'index.mdx')!;
+    expect(readFileSync(join(content, 'meetings/bcb/2030-01-10', paper), 'utf8')).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+  });
+});
+
+describe('the four hand-published packs, imported again', () => {
+  const measures = new Map<string, SeedMeasure>();
+  const measure = async (seed: string) => {
+    if (!measures.has(seed)) measures.set(seed, await measureSeed(seed));
+    return measures.get(seed)!;
+  };
+  const lowestF1 = (measured: SeedMeasure) => Math.min(...[...measured.pack!.papers, ...measured.minutes].map((paper) => paper.f1));
+
+  // the floors reached; the goal is 0.97 on every paper (npm run import:measure prints each)
+  it('BCB, 11 June 2019: every agenda item, every action row, every paper under its item', async () => {
+    const measured = await measure('000_9b29c1a1429898da.txt');
+    expect(measured.pack!.agenda).toEqual({ published: 14, recovered: 14 });
+    expect(measured.pack!.actions).toEqual({ published: 7, recovered: 7 });
+    expect(measured.pack!.papers.filter((paper) => paper.matched)).toHaveLength(7);
+    expect(lowestF1(measured)).toBeGreaterThanOrEqual(0.99);
+  });
+  it('BCB, 10 May 2018: every agenda item, every paper under its item, and the minutes of 12 April 2018', async () => {
+    const measured = await measure('002_17f2591b16d920c8.txt');
+    expect(measured.pack!.agenda).toEqual({ published: 11, recovered: 11 });
+    expect(measured.pack!.papers.filter((paper) => paper.matched)).toHaveLength(8);
+    expect(measured.minutes.map((minutes) => minutes.published)).toEqual(['meetings/bcb/2018-04-12/minutes.mdx']);
+    expect(lowestF1(measured)).toBeGreaterThanOrEqual(0.97);
+  });
+  it('JAC, 29 September 2016: the lone report, given --body and --date', async () => {
+    const measured = await measure('004_c9256817d0819241.txt');
+    expect(measured.flags).toEqual({ body: 'jac', date: '2016-09-29' });
+    expect(lowestF1(measured)).toBeGreaterThanOrEqual(0.99);
+  });
+  it('Panel, 15 November 2017: the papers it can split, under their items', async () => {
+    const measured = await measure('001_7cfac5a43a81cd14.txt');
+    expect(measured.pack!.papers.filter((paper) => paper.matched).length).toBeGreaterThanOrEqual(5);
+    expect(measured.pack!.papers.filter((paper) => paper.f1 >= 0.97).length).toBeGreaterThanOrEqual(4);
+  });
+});
