@@ -7,7 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import ical from 'node-ical';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { FIXTURE, buildSite, loadPage } from './support/site.ts';
+import { FIXTURE, REAL, buildSite, loadPage } from './support/site.ts';
 import { CSV_LIST_SEPARATOR } from '../src/lib/open-data.ts';
 import { fileSizeText } from '../src/lib/file-size.ts';
 
@@ -57,11 +57,13 @@ describe('calendars', () => {
     const url = event!.url as unknown as string | { val: string };
     expect(typeof url === 'string' ? url : url.val).toBe(`${SITE}bcb/2019-06-11/`);
   });
-  it('makes a meeting without a known time an all-day event', () => {
-    const event = events('calendar.ics').find((entry) => entry.uid.startsWith('pcp-'));
-    expect(event).toBeUndefined(); // the only Panel meeting is embargoed
-    const fixture = events('bcb/calendar.ics');
-    expect(fixture).toHaveLength(1);
+  it('makes a meeting without a known time an all-day event on its date', () => {
+    // the Joint Audit Committee meeting of 29 September 2016 is known from a report that gives no time
+    const [event, ...others] = Object.values(ical.sync.parseICS(readFileSync(join(REAL.outDir, 'jac/2016-09-29/calendar.ics'), 'utf8'))).filter((entry) => entry?.type === 'VEVENT') as ical.VEvent[];
+    expect(others).toEqual([]);
+    expect(event!.datetype).toBe('date');
+    expect(event!.start.dateOnly).toBe(true);
+    expect(event!.start.toISOString().slice(0, 10)).toBe('2016-09-29');
   });
   it('keeps UIDs from one build to the next', () => {
     const dir = mkdtempSync(join(tmpdir(), 'board-papers-rebuild-'));
