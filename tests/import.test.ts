@@ -102,6 +102,29 @@ describe('npm run import, when it cannot tell or cannot read', () => {
     writeFileSync(pack, 'A report on road safety\n\n1. Purpose\n\n1.1 This report updates the Board.\n');
     expect(importPack([pack, '--body', 'bcb'], content).output).toContain('Cannot tell the date of the meeting: the front sheet gives none. Give --date YYYY-MM-DD.');
   });
+  it('says a file with no text (an empty file, a scanned PDF) holds none, and writes nothing', () => {
+    const content = emptyArchive();
+    const folder = emptyArchive();
+    writeFileSync(join(folder, 'empty.txt'), '\n\n');
+    // a one-page PDF whose page holds no text, as a scanner makes them (without the picture)
+    const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>';
+    const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', page];
+    let pdf = '%PDF-1.4\n';
+    const offsets = objects.map((object, index) => {
+      const offset = pdf.length;
+      pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
+      return offset;
+    });
+    const xref = pdf.length;
+    pdf += `xref\n0 4\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    writeFileSync(join(folder, 'scanned.pdf'), pdf);
+    for (const file of ['empty.txt', 'scanned.pdf']) {
+      const result = importPack([join(folder, file), '--body', 'bcb', '--date', '2030-01-10'], content);
+      expect(result.status, file).toBe(1);
+      expect(result.output).toContain(`${file} holds no text to import. A scanned PDF holds only pictures of its pages`);
+    }
+    expect(filesUnder(content)).toEqual(['bodies.yaml', 'site.yaml']);
+  });
   it('refuses a file that is not a pack it can read, naming it', () => {
     const content = emptyArchive();
     const image = join(content, 'scan.png');
@@ -167,11 +190,13 @@ describe('the four hand-published packs, imported again', () => {
 });
 
 describe('published papers rendered to Word and PDF, imported back', () => {
-  it('a Word paper with 46 dashboard tables and footnotes: its words, and every table with its rows and columns', async () => {
-    const trip = await roundTrip('meetings/bcb/2018-05-10/05-performance-update.mdx', 'docx');
-    expect(trip.error).toBeUndefined();
-    expect(trip.f1).toBeGreaterThanOrEqual(0.99);
-    expect(trip.tables).toEqual({ published: 46, recovered: 46 });
+  it('the dashboard paper, 46 tables and footnotes, as Word and as PDF: its words, and every table with its rows and columns', async () => {
+    for (const format of ['docx', 'pdf'] as const) {
+      const trip = await roundTrip('meetings/bcb/2018-05-10/05-performance-update.mdx', format);
+      expect(trip.error, format).toBeUndefined();
+      expect(trip.f1, format).toBeGreaterThanOrEqual(0.99);
+      expect(trip.tables, format).toEqual({ published: 46, recovered: 46 });
+    }
   });
   it('a Word paper with numbered and lettered lists, and a PDF of it with running headers and page numbers', async () => {
     const word = await roundTrip('meetings/pcp/2017-11-15/10-media-protocol.mdx', 'docx');

@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Root, RootContent } from 'mdast';
+import type { Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { plainTextOfMdx, wordF1 } from '../../src/lib/import/compare.ts';
-import type { ImportedAgendaItem, ImportedDocument, ImportedPack } from '../../src/lib/import/model.ts';
+import type { ImportedAgendaItem, ImportedDocument, ImportedPack, SourceLine } from '../../src/lib/import/model.ts';
 import { parsePack } from '../../src/lib/import/parse-pack.ts';
 import { readText } from '../../src/lib/import/read-text.ts';
 
@@ -586,5 +586,111 @@ describe('pack page numbers printed alone', () => {
   it.skipIf(!haveSeeds)('removes the Panel pack’s page numbers but not the figures of its tables', () => {
     const result = seed('001_7cfac5a43a81cd14.txt');
     expect(result.notes).toContainEqual(expect.objectContaining({ kind: 'removed', message: expect.stringMatching(/^Removed 7 pack page numbers/) }));
+  });
+});
+
+describe('titles that Word and PDF mark rather than print in a header', () => {
+  const line = (text: string, extra: Partial<SourceLine> = {}): SourceLine => ({ kind: 'line', text, line: 0, ...extra });
+  const numbered = (blocks: SourceLine[]) => blocks.map((block, index) => ({ ...block, line: index + 1 }));
+
+  it('takes a Word paper’s title from its Heading 1, and starts the text after it', () => {
+    const result = parsePack(numbered([
+      line('To: Example Board'), line(''), line('From: Chief Executive'), line(''), line('Date: 1 May 2025'), line(''),
+      line('Annual Figures for the Year', { headingLevel: 1 }), line(''),
+      line('1. Purpose', { headingLevel: 2 }), line(''), line('1.1 The figures are shown below.'), line(''),
+    ]));
+    expect(result.documents[0]).toMatchObject({ title: 'Annual Figures for the Year', to: 'Example Board' });
+    expect(result.documents[0].body.children.map((node) => toString(node))).toEqual(['1. Purpose', '1.1 The figures are shown below.']);
+  });
+
+  it('takes a PDF paper’s title from the largest print near the top when the text shows none', () => {
+    const body = (text: string) => line(text, { fontSize: 11, page: 1 });
+    const result = parsePack(numbered([
+      body('To: Example Board'), body('From: Chief Executive'), body('Date: 1 May 2025'), line('', { page: 1 }),
+      line('Office of the Commissioner - Medium Term Financial Strategy for the', { fontSize: 14, bold: true, page: 1 }),
+      line('Years 2025/26 to 2028/29', { fontSize: 14, bold: true, page: 1 }), line('', { page: 1 }),
+      body('The strategy sets out how the office will balance its budget over the four years of the plan.'), line('', { page: 1 }),
+      body('It is brought to the Board for its review before it is published in the summer.'), line('', { page: 1 }),
+    ]));
+    expect(result.documents[0].title).toBe('Office of the Commissioner - Medium Term Financial Strategy for the Years 2025/26 to 2028/29');
+    expect(toString(result.documents[0].body.children[0])).toMatch(/^The strategy sets out/);
+  });
+});
+
+describe('tables a PDF prints as rows of cells', () => {
+  const size = 11;
+  const row = (cells: [string, number][], extra: Partial<SourceLine> = {}): SourceLine => ({
+    kind: 'line',
+    text: cells.map(([text]) => text).join(' '),
+    line: 0,
+    page: 1,
+    fontSize: 8,
+    ...(cells.length >= 2 ? { cells: cells.map(([text, x]) => ({ text, x })) } : {}),
+    ...extra,
+  });
+  const text = (value: string): SourceLine => ({ kind: 'line', text: value, line: 0, page: 1, fontSize: size });
+  const blank: SourceLine = { kind: 'line', text: '', line: 0, page: 1 };
+  const paper = (lines: SourceLine[]) =>
+    parsePack(
+      [text('To: Example Board'), text('From: Chief Executive'), text('Date: 1 May 2025'), blank, text('Annual Figures'), blank, text('1. Purpose'), blank, text('1.1 The figures are shown below.'), blank, ...lines, blank, text('1.2 The Board is asked to note the figures.'), blank].map((line, index) => ({ ...line, line: index + 1 })),
+    );
+  const tablesOf = (result: ImportedPack) => result.documents[0].body.children.filter((node) => node.type === 'table');
+  const cellsOf = (node: RootContent) => (node as Table).children.map((tableRow) => tableRow.children.map((cell) => toString(cell)));
+
+  it('rebuilds a table whose cells line up in columns, joining a wrapped header and a wrapped cell, and asks for a check', () => {
+    const result = paper([
+      // a centred header, its second column printed over two lines
+      row([['Area', 70], ['Crimes this', 230], ['Change', 390]], { bold: true }),
+      row([['year', 238]], { bold: true }),
+      blank,
+      row([['North', 52], ['120', 210], ['Lower', 370]]),
+      blank,
+      row([['South and the', 52], ['95', 210], ['Higher', 370]]),
+      row([['coast', 52]]),
+      blank,
+      row([['East', 52], ['80', 210]]),
+    ]);
+    const tables = tablesOf(result);
+    expect(tables).toHaveLength(1);
+    expect(cellsOf(tables[0])).toEqual([
+      ['Area', 'Crimes this year', 'Change'],
+      ['North', '120', 'Lower'],
+      ['South and the coast', '95', 'Higher'],
+      ['East', '80', ''],
+    ]);
+    expect(result.notes).toContainEqual(expect.objectContaining({ kind: 'uncertain', sourceLine: 11, message: expect.stringMatching(/table of 3 rows under its header and 3 columns was rebuilt .* check/) }));
+    const words = textOf(result.documents[0].body);
+    expect(words).toContain('1.1 The figures are shown below.');
+    expect(words).toContain('1.2 The Board is asked to note the figures.');
+  });
+
+  it('starts a new table at a bold header row after rows that are not bold', () => {
+    const result = paper([
+      row([['Area', 60], ['Crimes', 230]], { bold: true }), blank, row([['North', 52], ['120', 210]]), blank, row([['South', 52], ['95', 210]]), blank,
+      row([['Year', 60], ['Arrests', 230]], { bold: true }), blank, row([['2024', 52], ['40', 210]]),
+    ]);
+    expect(tablesOf(result).map(cellsOf)).toEqual([
+      [['Area', 'Crimes'], ['North', '120'], ['South', '95']],
+      [['Year', 'Arrests'], ['2024', '40']],
+    ]);
+  });
+
+  it('leaves prose alone whose lines have a wide space at places that do not line up', () => {
+    const prose = (value: string, at: number): SourceLine => {
+      const words = value.split(' ');
+      return { ...text(value), cells: [{ text: words.slice(0, at).join(' '), x: 52 }, { text: words.slice(at).join(' '), x: 52 + at * 31 }] };
+    };
+    const lines = [
+      prose('The Commissioner has set out a plan for the year ahead which the Board is', 5),
+      prose('asked to consider carefully, together with the figures from the last four', 8),
+      prose('quarters and the forecasts the finance team has prepared for the Panel.', 3),
+    ];
+    const result = paper(lines);
+    expect(tablesOf(result)).toHaveLength(0);
+    expect(result.notes.some((note) => /rebuilt from where the PDF prints/.test(note.message))).toBe(false);
+    expect(textOf(result.documents[0].body)).toContain(lines.map((line) => line.text).join(' '));
+    // one line of prose with a wide space, and two lines whose second piece starts further right: no table either
+    expect(tablesOf(paper([prose('The Commissioner has set out a plan for the year ahead.', 4)]))).toHaveLength(0);
+    expect(tablesOf(paper([prose('The Commissioner has set out a plan for the year ahead which', 4), prose('the Board is asked to consider with the figures for the year.', 6)]))).toHaveLength(0);
   });
 });

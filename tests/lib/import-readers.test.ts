@@ -13,6 +13,7 @@ import type { SourceBlock, SourceLine, SourceTable } from '../../src/lib/import/
 import { blocksOfHtml, readDocx } from '../../src/lib/import/read-docx.ts';
 import { readPdf } from '../../src/lib/import/read-pdf.ts';
 import { readSourceFile } from '../../src/lib/import/read-file.ts';
+import { parsePack } from '../../src/lib/import/parse-pack.ts';
 import { readPaper, renderDocx, renderPdf } from '../support/render-papers.ts';
 import { projectRoot } from '../support/site.ts';
 
@@ -100,6 +101,13 @@ describe('a Word document read back', () => {
     ]);
   });
 
+  it('comes back through the parser with the paper’s title, taken from Word’s Heading 1, and not as a heading of the text', () => {
+    const [document] = parsePack(mtfs.blocks).documents;
+    expect(document!.title).toBe(readPaper(MTFS).front.title);
+    expect(document!.body.children.some((node) => node.type === 'heading' && toString(node) === readPaper(MTFS).front.title)).toBe(false);
+    expect(toString(document!.body.children[0]!)).toBe('1. Purpose');
+  });
+
   it('gives a paragraph a line and a blank line after it, marks bold lines, and numbers the lines', () => {
     const all = lines(mtfs.blocks);
     const index = all.findIndex((line) => line.text.startsWith('1.1 The purpose of this report is to present'));
@@ -181,6 +189,39 @@ describe('a PDF read back', () => {
     expect(header.text).toMatch(/^VICTIMS Current Mar-17 .* MSF$/);
     expect(header).toMatchObject({ bold: true, fontSize: 6 });
     expect(text.map((line) => line.text)).toContain('All Crime Outcome Rate 22.3% 16.6% 21.8% 19.5% Higher Comparable 15.9% 20.0% 15.9% 20.0% Lower Comparable');
+  });
+
+  it('splits a table’s row into cells at the wide gaps between them, each with its left edge; a paragraph has none', () => {
+    const header = text.find((line) => line.text.startsWith('VICTIMS '))!;
+    expect(header.cells?.map((cell) => cell.text)).toEqual(['VICTIMS', 'Current', 'Mar-17', 'Mar-', 'Mar-', 'Current v 1yr', 'Current v 3yr', 'FYTD', 'FYTD -', 'Rolling 12', 'Baseline', 'Perf v', 'MSF']);
+    const row = text.find((line) => line.text.startsWith('All Crime Outcome Rate 22.3%'))!;
+    expect(row.cells?.map((cell) => cell.text)).toEqual(['All Crime Outcome Rate', '22.3%', '16.6%', '21.8%', '19.5%', 'Higher', 'Comparable', '15.9%', '20.0%', '15.9%', '20.0%', 'Lower', 'Comparable']);
+    const xs = row.cells!.map((cell) => cell.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(xs[0]).toBeGreaterThan(30);
+    expect(xs.at(-1)).toBeLessThan(595);
+    // prose, headings, the running header and the footer are one piece of text each
+    for (const plain of [text.find((line) => line.text.startsWith('1.1 The purpose'))!, text.find((line) => line.text === '1. Purpose')!, text.find((line) => /^Page \d+ of \d+$/.test(line.text))!]) {
+      expect(plain.cells, plain.text).toBeUndefined();
+    }
+  });
+
+  it('comes back through the parser with the paper’s title, and the dashboard’s first table with its rows and columns', () => {
+    const imported = parsePack(pdf.blocks);
+    expect(imported.documents[0]!.title).toBe(front.title);
+    const [published] = publishedTables(PERFORMANCE);
+    const got = imported.documents.flatMap((document) => document.body.children).filter((node): node is Table => node.type === 'table');
+    const cellsOf = (table: Table) => table.children.map((row) => row.children.map((cell) => toString(cell).trim()));
+    expect(got[0]!.children).toHaveLength(published!.children.length);
+    expect(got[0]!.children.map((row) => row.children.length)).toEqual(published!.children.map((row) => row.children.length));
+    // the header printed over two lines ("Current" / "Month", "Mar-" / "16") is one row again
+    expect(cellsOf(got[0]!)[0]).toEqual(cellsOf(published!)[0]);
+    expect(cellsOf(got[0]!)[1]).toEqual(cellsOf(published!)[1]);
+    // most of the dashboard’s tables come back with their shape
+    const shape = (table: Table) => `${table.children.length}x${table.children[0]!.children.length}`;
+    const shapes = got.map(shape);
+    expect(publishedTables(PERFORMANCE).filter((table) => shapes.includes(shape(table))).length).toBeGreaterThan(publishedTables(PERFORMANCE).length * 0.8);
+    expect(imported.notes).toContainEqual(expect.objectContaining({ kind: 'uncertain', message: expect.stringMatching(/table of 9 rows under its header and 13 columns was rebuilt .*check/) }));
   });
 
   // its speed is measured by npm run import:measure, not here: nothing timing-based is in the suite

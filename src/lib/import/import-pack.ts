@@ -70,7 +70,15 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
   const source = await readSourceFile(options.file).catch((error: unknown) => {
     throw new ImportError(error instanceof Error ? error.message : String(error));
   });
+  if (!source.blocks.some((block) => block.kind === 'table' || block.text.trim() !== '')) {
+    throw new ImportError(
+      `${basename(options.file)} holds no text to import. A scanned PDF holds only pictures of its pages: ask for the Word file, or for a PDF saved from it, which keeps the text.`,
+    );
+  }
   const pack = parsePack(source.blocks);
+  if (pack.agenda.length === 0 && pack.documents.length === 0) {
+    throw new ImportError(`${basename(options.file)} holds no agenda and no paper that the importer could find; nothing was written. Is it a meeting's pack or paper?`);
+  }
   const bodies = parseYamlFile(readFileSync(join(options.contentDir, 'bodies.yaml'), 'utf8')).data as Body[];
   const target = resolveTarget(pack, options, bodies);
 

@@ -26,6 +26,9 @@ export interface SourceLine {
   headingLevel?: number;
   /** a list item, when the source marks it as one (Word): its depth (0 outermost) and whether it is numbered */
   listItem?: { depth: number; ordered: boolean };
+  /** the line split into cells where the gap between its pieces of text is much wider than a word space (PDF: a
+   *  table's row), each with its left edge in points from the page's left; only when there are two cells or more */
+  cells?: { text: string; x: number }[];
 }
 
 /** A table whose rows and cells the source knows (Word). */

@@ -95,7 +95,47 @@ export function parseHeader(lines: PackLine[], kind: 'paper' | 'minutes'): Heade
     const joined = repairOrdinals(titleLines.join(' '));
     header.title = isAllCaps(joined) ? titleCase(joined, acronyms) : joined;
   }
+  if (header.title === undefined) {
+    const found = sourceTitle(lines, bodyStart);
+    if (found) {
+      const joined = repairOrdinals(found.text);
+      header.title = isAllCaps(joined) ? titleCase(joined, acronyms) : joined;
+      header.bodyStart = Math.max(bodyStart, found.end);
+    }
+  }
   return header;
+}
+
+/** How far into a document its title may be printed, in lines. */
+const TITLE_REACH = 40;
+
+/**
+ * The title as the source marks it, when the printed text shows none: Word's "Heading 1" (or "Title") line, or in
+ * a PDF the line (or lines run together) in the largest font near the top, larger than the text's usual size.
+ * `end` is the index of the first line after it: the text starts there at the earliest.
+ */
+export function sourceTitle(lines: PackLine[], bodyStart: number): { text: string; start: number; end: number } | undefined {
+  const reach = Math.min(lines.length, Math.max(bodyStart + 1, 1), TITLE_REACH);
+  const block = (start: number, same: (line: PackLine) => boolean) => {
+    let end = start;
+    while (end < lines.length && lines[end].text && same(lines[end])) end += 1;
+    return { text: lines.slice(start, end).map((line) => line.text).join(' '), start, end };
+  };
+  const heading = lines.slice(0, reach).findIndex((line) => line.text && line.headingLevel === 1);
+  if (heading >= 0) return block(heading, (line) => line.headingLevel === 1);
+  const sizes = new Map<number, number>();
+  for (const line of lines) if (line.text && line.fontSize !== undefined) sizes.set(line.fontSize, (sizes.get(line.fontSize) ?? 0) + line.text.length);
+  if (sizes.size === 0) return undefined;
+  const usual = [...sizes].sort((a, b) => b[1] - a[1])[0][0];
+  let largest: number | undefined;
+  for (const line of lines.slice(0, reach)) if (line.text && line.fontSize !== undefined && line.fontSize > (largest ?? usual)) largest = line.fontSize;
+  // a title is set at least a point larger than the text
+  if (largest === undefined || largest < usual + 1) return undefined;
+  const start = lines.slice(0, reach).findIndex((line) => line.text && line.fontSize === largest);
+  const found = block(start, (line) => line.fontSize === largest);
+  // a number alone, a section heading ("1. Purpose") or a sentence is not a title
+  if (/^\d+(\.\d+)*\.?(\s|$)/.test(found.text) || found.text.length > 300) return undefined;
+  return found;
 }
 
 function assignField(header: Header, name: string, value: string): void {

@@ -14,8 +14,10 @@ export interface PackLine {
   bold?: boolean;
   headingLevel?: number;
   listItem?: { depth: number; ordered: boolean };
-  /** a table the reader knew (Word): its rows of cells */
+  /** a table the reader knew (Word), or one rebuilt from a PDF's cells: its rows of cells */
   table?: string[][];
+  /** the line's cells where wide gaps split it (PDF), each with its left x in points */
+  cells?: { text: string; x: number }[];
 }
 
 const LIGATURES: Record<string, string> = { 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬀ': 'ff', 'ﬃ': 'ffi', 'ﬄ': 'ffl', 'ﬅ': 'st', 'ﬆ': 'st' };
@@ -40,6 +42,7 @@ export function toPackLines(blocks: SourceBlock[]): PackLine[] {
     if (block.bold !== undefined) line.bold = block.bold;
     if (block.headingLevel !== undefined) line.headingLevel = block.headingLevel;
     if (block.listItem !== undefined) line.listItem = block.listItem;
+    if (block.cells !== undefined && block.cells.length >= 2) line.cells = block.cells.map((cell) => ({ text: normalise(cell.text), x: cell.x }));
     return line;
   });
 }

@@ -6,6 +6,7 @@ import type { ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote, So
 import { parseActionLog } from './pack-action-log.ts';
 import { agendaStart, parseAgenda } from './pack-agenda.ts';
 import { buildBody } from './pack-body.ts';
+import { rebuildColumnTables } from './pack-columns.ts';
 import { appendicesOf, extractBibliography, recommendationsOf } from './pack-extras.ts';
 import { parseFrontSheet } from './pack-front.ts';
 import { removeFurniture, removeRepeatedHeaderRows } from './pack-furniture.ts';
@@ -42,6 +43,11 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
   if (pack.agenda.length === 0) notes.push({ document: 'meeting', kind: 'missing', message: 'The pack prints no agenda (agenda).' });
 
   const starts = findDocumentStarts(lines, after);
+  // a lone paper that prints no header block: its whole text is one paper
+  if (starts.length === 0 && lines.slice(after).some((line) => line.text || line.table)) {
+    starts.push({ kind: 'paper', start: after, cue: 'the whole text' });
+    notes.push({ document: 'the pack', sourceLine: lines[after]?.line, kind: 'uncertain', message: 'No header block (To, From, Date) or agenda item line starts a paper, so the whole text is imported as one paper: check its title and fields.' });
+  }
   const ranges: DocumentRanges[] = starts.map((found, index) => ({ kind: found.kind, ranges: [[found.start, index + 1 < starts.length ? starts[index + 1].start : lines.length]] }));
   const moves = rejoinAppendices(lines, ranges);
   const read: (ImportedDocument | undefined)[] = [];
@@ -87,7 +93,8 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
 function readDocument(lines: PackLine[], kind: 'paper' | 'minutes', notes: ImportNote[], bodyAt?: number): ImportedDocument | undefined {
   if (lines.every((line) => !line.text && !line.table)) return undefined;
   const header = bodyAt === undefined ? parseHeader(lines, kind) : headingOnly(lines, bodyAt, notes);
-  const textLines = lines.slice(header.bodyStart);
+  // a PDF's tables, printed as rows of cells: rebuilt where the cells line up in columns
+  const textLines = rebuildColumnTables(lines.slice(header.bodyStart), header.title ?? `the document at line ${lines[0].line}`, notes);
   const bibliography = extractBibliography(textLines);
   let bodyLines = bibliography.range && !bibliography.numbered ? [...textLines.slice(0, bibliography.range[0]), ...textLines.slice(bibliography.range[1])] : textLines;
   // a schedule of meetings prints the same standing items meeting after meeting: they are its text
