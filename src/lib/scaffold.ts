@@ -84,6 +84,9 @@ venue: Conference Room 2     # as printed; delete the line if not known
 # published: ${date}          # embargo: not on the site before this date
 # provenance: Known only from its papers re-published by the Panel.
 # agendaNote: The agenda was reconstructed from the reports in the pack.
+# attachments:                # originals saved in this folder, linked with their type and size
+#   - file: pack.pdf
+#     title: The pack as published
 # attendance:
 #   present:
 #     - name: ${EXAMPLE_TEXTS.chair}
@@ -156,6 +159,8 @@ recommendations:
 # sources:
 #   - title: "‘Title’, Agenda Item 8.0, Business Coordination Board, 7th August 2017"
 #     url: ${EXAMPLE_TEXTS.sourceUrl}
+# attachments:                  # originals saved in this folder, such as the paper as a Word file
+#   - file: paper-original.docx
 # note: ${EXAMPLE_TEXTS.paperNote}
 # draft: true                    # keeps the paper off the site
 # published: ${date}              # embargo: not on the site before this date

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { SourceBlock, SourceLine, SourceTable } from '../../src/lib/import/model.ts';
-import { blocksOfHtml, readDocx } from '../../src/lib/import/read-docx.ts';
+import { blocksOfHtml, MAX_UNPACKED_BYTES, readDocx, unpackedSize } from '../../src/lib/import/read-docx.ts';
 import { readPdf } from '../../src/lib/import/read-pdf.ts';
 import { readSourceFile } from '../../src/lib/import/read-file.ts';
 import { parsePack } from '../../src/lib/import/parse-pack.ts';
@@ -238,6 +238,18 @@ describe('a PDF read back', () => {
 });
 
 describe('a file the importer cannot read', () => {
+  it('refuses a Word file that would unpack to more than any paper (a zip bomb), before unpacking it', async () => {
+    const bytes = new Uint8Array(await renderDocx(MTFS));
+    const honest = unpackedSize(bytes)!;
+    expect(honest).toBeGreaterThan(bytes.byteLength);
+    expect(honest).toBeLessThan(MAX_UNPACKED_BYTES);
+    // the central directory of the same file, claiming that its first part unpacks to 3 GB
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let end = bytes.byteLength - 22;
+    while (view.getUint32(end, true) !== 0x06054b50) end--;
+    view.setUint32(view.getUint32(end + 16, true) + 24, 3 * 1024 ** 3, true);
+    await expect(readDocx(bytes, 'bomb.docx')).rejects.toThrow('bomb.docx is not a Word document (.docx) this importer can read: it would unpack to more than 512 MB');
+  });
   it('refuses a truncated PDF, naming the file', async () => {
     const bytes = await renderPdf(MEDIA_PROTOCOL);
     const file = join(scratch, 'truncated.pdf');

@@ -35,7 +35,37 @@ export class UnreadableDocxError extends Error {
 }
 
 /** The document's blocks, and mammoth's warnings about what it could not convert. */
+/** The most a Word file may unpack to: a long pack with its pictures is well under it; a zip bomb is not. */
+export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+
+/**
+ * What the parts of a zip file (a .docx is one) unpack to, from its central directory, without unpacking
+ * anything; undefined when the directory cannot be read. A zip64 size counts as too large.
+ */
+export function unpackedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // the end-of-central-directory record sits in the last 65,557 bytes
+  for (let end = bytes.byteLength - 22; end >= Math.max(0, bytes.byteLength - 65_557); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let entry = 0; entry < entries; entry++) {
+      if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== 0x02014b50) return undefined;
+      const size = view.getUint32(at + 24, true);
+      total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return total;
+  }
+  return undefined;
+}
+
 export async function readDocx(bytes: Uint8Array, name = 'This file'): Promise<{ blocks: SourceBlock[]; messages: string[] }> {
+  const unpacked = unpackedSize(bytes);
+  if (unpacked !== undefined && unpacked > MAX_UNPACKED_BYTES) {
+    throw new UnreadableDocxError(name, `it would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, far more than any paper; it may be built to exhaust the computer that opens it`);
+  }
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
     result = await mammoth.convertToHtml(
