@@ -97,4 +97,12 @@ describe('the files of an imported pack', () => {
     expect(paths).not.toContain('meetings/bcb/2029-12-10/index.mdx');
     expect(paths).toContain('meetings/bcb/2029-12-10/minutes.mdx');
   });
+  it('makes a folder only from a real date: minutes naming no earlier meeting stay in the pack’s own meeting', () => {
+    const strange = { ...pack, documents: pack.documents.map((document) => (document.kind === 'minutes' ? { ...document, minutesOf: '../../site' } : document)) };
+    const written = packFiles(strange, { body: 'bcb', date: '2030-01-10', sourceName: 'pack.pdf' });
+    expect(written.files.map((file) => file.path).every((path) => path.startsWith('meetings/bcb/2030-01-10/'))).toBe(true);
+    expect(written.notes.map((note) => note.message)).toContain(
+      'These minutes name no date of an earlier meeting that could be read, so they are written as a paper of this meeting: move them to minutes.mdx in the folder of the meeting they record.',
+    );
+  });
 });

@@ -13,6 +13,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
 import { findAgendaItem, normaliseAgendaNumber } from '../agenda.ts';
+import { isCalendarDate } from '../dates.ts';
 import { paperFileName } from '../scaffold.ts';
 import type { Body } from '../schema.ts';
 import type { ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote } from './model.ts';
@@ -186,7 +187,7 @@ function paperText({ document, address }: PlannedPaper, target: PackTarget): str
 }
 
 function minutesText(document: ImportedDocument, target: PackTarget): string {
-  const head = frontmatter({ title: document.title, status: 'draft', draft: true }, `Imported from ${target.sourceName}, where they were presented for approval.`);
+  const head = frontmatter({ title: document.title, status: 'draft', draft: true }, `Imported from ${target.sourceName}: a draft until it has been checked against the pack. Then delete "draft: true".`);
   return `${head}\n${markdownOf(document.body)}`;
 }
 
@@ -244,7 +245,7 @@ export function findBody(printedName: string | undefined, bodies: readonly Body[
 /** The meeting a paper belongs to: the pack's own, or another body's when the paper is addressed and dated to it. */
 function meetingOf(document: ImportedDocument, target: PackTarget, bodies: readonly Body[]): string {
   const body = findBody(document.to, bodies);
-  if (document.kind === 'paper' && body && body.id !== target.body && document.date && document.date !== target.date) return `${body.id}/${document.date}`;
+  if (document.kind === 'paper' && body && body.id !== target.body && document.date && isCalendarDate(document.date) && document.date !== target.date) return `${body.id}/${document.date}`;
   return `${target.body}/${target.date}`;
 }
 
@@ -268,12 +269,19 @@ export function packFiles(imported: ImportedPack, target: PackTarget, exists: (p
   const untitled = (document: ImportedDocument) => {
     if (!document.title.trim()) notes.push({ document: `the paper at line ${document.sourceLines[0]}`, sourceLine: document.sourceLines[0], kind: 'missing', message: `no title was found; it is written as “${TITLE_NOT_FOUND}”: give it the title the paper prints.` });
   };
-  const papers = pack.documents.filter((document) => !(document.kind === 'minutes' && document.minutesOf));
+  // minutes go to the meeting they record, named by a real date only: a folder is never made from other text
+  const recordsEarlier = (document: ImportedDocument) => document.kind === 'minutes' && document.minutesOf !== undefined && isCalendarDate(document.minutesOf) && document.minutesOf < target.date;
+  const recordsThisMeeting = (document: ImportedDocument) => document.kind === 'minutes' && document.minutesOf === target.date;
+  const papers = pack.documents.filter((document) => !recordsEarlier(document) && !recordsThisMeeting(document));
+  for (const document of papers.filter((each) => each.kind === 'minutes')) {
+    notes.push({ document: document.title || 'minutes', sourceLine: document.sourceLines[0], kind: 'uncertain', message: 'These minutes name no date of an earlier meeting that could be read, so they are written as a paper of this meeting: move them to minutes.mdx in the folder of the meeting they record.' });
+  }
+  for (const document of pack.documents.filter(recordsThisMeeting)) files.push({ path: `${folder}/minutes.mdx`, text: minutesText(document, target) });
   for (const planned of planPapers(papers)) {
     untitled(planned.document);
     files.push({ path: `${folder}/${planned.file}`, text: paperText(planned, target) });
   }
-  for (const document of pack.documents.filter((each) => each.kind === 'minutes' && each.minutesOf)) {
+  for (const document of pack.documents.filter(recordsEarlier)) {
     const earlier = `meetings/${target.body}/${document.minutesOf}`;
     if (!exists(`${earlier}/index.mdx`)) files.push({ path: `${earlier}/index.mdx`, text: earlierMeetingText(target) });
     files.push({ path: `${earlier}/minutes.mdx`, text: minutesText(document, target) });
