@@ -389,3 +389,20 @@ describe('originals kept beside a meeting or paper', () => {
     expect(problemsWith(withAttachment('../../../site.yaml'))[0]).toContain('attachments[0].file: found "../../../site.yaml"; expected the name of a file in the same folder, such as "pack.pdf"');
   });
 });
+
+describe('notes the importer leaves for checking', () => {
+  const note = '\n<EditorialNote>Import check: The paper prints no date (date).</EditorialNote>\n';
+  it('are allowed in a draft, where the preview shows them', () => {
+    const draft = replaceIn('meetings/bcb/2019-06-11/08-0-support.mdx', 'title: ', 'draft: true\ntitle: ');
+    const path = 'meetings/bcb/2019-06-11/08-0-support.mdx';
+    expect(problemsWith({ [path]: `${draft[path]}${note}` })).toEqual([]);
+  });
+  it('stop the document being published, naming the file and line', () => {
+    const path = 'meetings/bcb/2019-06-11/08-0-support.mdx';
+    const text = `${validArchive()[path]}${note}`;
+    const line = text.split('\n').findIndex((each) => each.startsWith('<EditorialNote>Import check:')) + 1;
+    expect(problemsWith({ [path]: text })).toEqual([
+      `content/${path}:${line} still holds a note the importer left for checking ("Import check: …"); check what it says against the pack, then delete the note`,
+    ]);
+  });
+});

@@ -65,6 +65,19 @@ describe('npm run import on a real pack', () => {
     expect(report).toMatch(/line \d+ of the source/);
     expect(first.output).toContain('## To look at');
   });
+  it('puts its doubts about a paper at the top of the draft, where the preview shows them, and the check refuses to publish them', () => {
+    const drafts = readdirSync(meeting).filter((name) => name.endsWith('.mdx') && name !== 'index.mdx');
+    const doubted = drafts.filter((name) => readFileSync(join(meeting, name), 'utf8').includes('<EditorialNote>Import check: '));
+    expect(doubted.length).toBeGreaterThan(0);
+    const file = join(meeting, doubted[0]!);
+    const draft = readFileSync(file, 'utf8');
+    writeFileSync(file, draft.replace('draft: true\n', ''));
+    const published = check(content);
+    expect(published.status).toBe(1);
+    expect(published.output).toContain(`meetings/bcb/2019-06-11/${doubted[0]}:`);
+    expect(published.output).toContain('still holds a note the importer left for checking ("Import check: …"); check what it says against the pack, then delete the note');
+    writeFileSync(file, draft);
+  });
   it('refuses to import a meeting that exists, and writes nothing', () => {
     const files = filesUnder(content);
     const index = readFileSync(join(meeting, 'index.mdx'), 'utf8');

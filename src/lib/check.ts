@@ -23,7 +23,7 @@ import { paperAddress, type ArchiveInput, type Sourced } from './archive.ts';
 import { findUnsafeContent } from './safe-content.ts';
 import { internalLinksInText } from './link-check.ts';
 import { fieldNamesAt, nearestName } from './field-names.ts';
-import { findExampleText } from './scaffold.ts';
+import { findExampleText, IMPORT_CHECK_NOTE } from './scaffold.ts';
 import { attachmentProblem } from './attachments.ts';
 
 export interface Problem {
@@ -215,6 +215,13 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
 
     for (const { line, example } of findExampleText(text!, file.path.endsWith('.yaml') ? Number.MAX_SAFE_INTEGER : parsed.bodyLine - 1)) {
       problems.push({ file: name, line, message: `still holds the example text "${example}" that npm run new wrote; replace it with the document's own words, or delete it` });
+    }
+    if (file.path.endsWith('.mdx') && (parsed.data as { draft?: unknown } | null)?.draft !== true) {
+      text!.split(/\r\n|\r|\n/).forEach((lineText, index) => {
+        if (lineText.includes(`<EditorialNote>${IMPORT_CHECK_NOTE}`)) {
+          problems.push({ file: name, line: index + 1, message: `still holds a note the importer left for checking ("${IMPORT_CHECK_NOTE} …"); check what it says against the pack, then delete the note` });
+        }
+      });
     }
     if (file.path.endsWith('.mdx')) {
       for (const unsafe of findUnsafeContent(parsed.compiledText)) problems.push({ file: name, line: unsafe.line, message: unsafe.message });

@@ -39,6 +39,12 @@ export const EXAMPLE_TEXTS = {
 } as const;
 
 /**
+ * How the importer's notes to the person checking a draft begin: `<EditorialNote>Import check: …`. They
+ * show in the preview; the check refuses a file that still holds one once it is no longer a draft.
+ */
+export const IMPORT_CHECK_NOTE = 'Import check:';
+
+/**
  * The lines of a content file that still hold example text, outside YAML comments. `frontmatterLines`
  * is how many lines the frontmatter takes (the whole file for a YAML file): a `#` there starts a comment.
  */

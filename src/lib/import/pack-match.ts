@@ -56,6 +56,11 @@ export function matchDocuments(documents: ImportedDocument[], agenda: ImportedAg
     document.item = pick.number;
     document.matchedBy = byPresenter.length === 1 ? 'presenter' : 'order';
     taken.add(pick.number);
+    // a paper with no title of its own (its first words are a paragraph number) takes the agenda's
+    if (!/\p{L}{2}/u.test(document.title)) {
+      notes.push({ document: pick.title, sourceLine: document.sourceLines[0], kind: 'uncertain', message: `The paper prints no title; it is given the agenda's title for item ${pick.number}, “${pick.title}”.` });
+      document.title = pick.title;
+    }
     notes.push({ document: document.title, sourceLine: document.sourceLines[0], kind: 'uncertain', message: `The paper prints no agenda item number; it is placed under item ${pick.number} (“${pick.title}”) by its ${document.matchedBy === 'order' ? 'place in the pack' : 'presenter'}.` });
   }
 }

@@ -157,10 +157,12 @@ function headingOnly(lines: PackLine[], bodyAt: number, notes: ImportNote[]): He
 function missingFields(document: ImportedDocument, notes: ImportNote[]): void {
   const name = document.title || `the document at line ${document.sourceLines[0]}`;
   const wanted: [keyof ImportedDocument, string][] =
-    document.kind === 'minutes' ? [['minutesOf', 'the date of the meeting they record']] : [['to', 'who it is to'], ['from', 'who it is from'], ['date', 'its date'], ['marking', 'its protective marking']];
+    document.kind === 'minutes'
+      ? [['minutesOf', 'The minutes print no date of the meeting they record']]
+      : [['to', 'The paper prints no “To”'], ['from', 'The paper prints no “From”'], ['date', 'The paper prints no date'], ['marking', 'The paper prints no protective marking']];
   if (!document.title) notes.push({ document: name, sourceLine: document.sourceLines[0], kind: 'missing', message: 'No title was found (title).' });
-  for (const [field, label] of wanted) {
-    if (document[field] === undefined) notes.push({ document: name, sourceLine: document.sourceLines[0], kind: 'missing', message: `No ${label} is printed (${field}).` });
+  for (const [field, sentence] of wanted) {
+    if (document[field] === undefined) notes.push({ document: name, sourceLine: document.sourceLines[0], kind: 'missing', message: `${sentence} (${field}).` });
   }
   if (document.kind === 'paper' && document.item === undefined) notes.push({ document: name, sourceLine: document.sourceLines[0], kind: 'missing', message: 'It could not be matched to an agenda item (item).' });
 }

@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
 import { findAgendaItem, normaliseAgendaNumber } from '../agenda.ts';
 import { isCalendarDate } from '../dates.ts';
-import { paperFileName } from '../scaffold.ts';
+import { IMPORT_CHECK_NOTE, paperFileName } from '../scaffold.ts';
 import type { Body } from '../schema.ts';
 import type { ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote } from './model.ts';
 
@@ -165,7 +165,20 @@ function planPapers(documents: readonly ImportedDocument[]): PlannedPaper[] {
   });
 }
 
-function paperText({ document, address }: PlannedPaper, target: PackTarget): string {
+/**
+ * A document's text with the importer's doubts about it at the top, in an `<EditorialNote>` that the
+ * preview shows and the check refuses to publish: every uncertain, missing or placed note from its lines.
+ */
+function withImportChecks(document: ImportedDocument, notes: readonly ImportNote[]): Root {
+  const [first, last] = document.sourceLines;
+  const doubts = notes.filter((note) => note.kind !== 'removed' && note.sourceLine !== undefined && note.sourceLine >= first && note.sourceLine <= last);
+  if (doubts.length === 0) return document.body;
+  const text = `${IMPORT_CHECK_NOTE} ${doubts.map((note) => note.message.trim().replace(/([^.!?])$/, '$1.')).join(' ')} (See import-report.md; delete this note when done.)`;
+  const note = { type: 'mdxJsxFlowElement', name: 'EditorialNote', attributes: [], children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
+  return { ...document.body, children: [note as unknown as Root['children'][number], ...document.body.children] };
+}
+
+function paperText({ document, address }: PlannedPaper, target: PackTarget, notes: readonly ImportNote[]): string {
   const head = frontmatter(
     {
       title: document.title.trim() || TITLE_NOT_FOUND,
@@ -183,12 +196,12 @@ function paperText({ document, address }: PlannedPaper, target: PackTarget): str
     },
     `Imported from ${target.sourceName}: a draft until it has been checked against the pack. Then delete "draft: true".`,
   );
-  return `${head}\n${markdownOf(document.body)}`;
+  return `${head}\n${markdownOf(withImportChecks(document, notes))}`;
 }
 
-function minutesText(document: ImportedDocument, target: PackTarget): string {
+function minutesText(document: ImportedDocument, target: PackTarget, notes: readonly ImportNote[]): string {
   const head = frontmatter({ title: document.title, status: 'draft', draft: true }, `Imported from ${target.sourceName}: a draft until it has been checked against the pack. Then delete "draft: true".`);
-  return `${head}\n${markdownOf(document.body)}`;
+  return `${head}\n${markdownOf(withImportChecks(document, notes))}`;
 }
 
 function meetingText(pack: ImportedPack, target: PackTarget, agendaNote: string | undefined): string {
@@ -276,15 +289,15 @@ export function packFiles(imported: ImportedPack, target: PackTarget, exists: (p
   for (const document of papers.filter((each) => each.kind === 'minutes')) {
     notes.push({ document: document.title || 'minutes', sourceLine: document.sourceLines[0], kind: 'uncertain', message: 'These minutes name no date of an earlier meeting that could be read, so they are written as a paper of this meeting: move them to minutes.mdx in the folder of the meeting they record.' });
   }
-  for (const document of pack.documents.filter(recordsThisMeeting)) files.push({ path: `${folder}/minutes.mdx`, text: minutesText(document, target) });
+  for (const document of pack.documents.filter(recordsThisMeeting)) files.push({ path: `${folder}/minutes.mdx`, text: minutesText(document, target, [...imported.notes, ...notes]) });
   for (const planned of planPapers(papers)) {
     untitled(planned.document);
-    files.push({ path: `${folder}/${planned.file}`, text: paperText(planned, target) });
+    files.push({ path: `${folder}/${planned.file}`, text: paperText(planned, target, [...imported.notes, ...notes]) });
   }
   for (const document of pack.documents.filter(recordsEarlier)) {
     const earlier = `meetings/${target.body}/${document.minutesOf}`;
     if (!exists(`${earlier}/index.mdx`)) files.push({ path: `${earlier}/index.mdx`, text: earlierMeetingText(target) });
-    files.push({ path: `${earlier}/minutes.mdx`, text: minutesText(document, target) });
+    files.push({ path: `${earlier}/minutes.mdx`, text: minutesText(document, target, [...imported.notes, ...notes]) });
   }
   if (pack.actionLog && pack.actionLog.rows.length > 0) {
     files.push({ path: `${folder}/action-log.yaml`, text: `# Imported from ${target.sourceName}: check each row against the pack.\n${toYaml({ title: pack.actionLog.title, actions: pack.actionLog.rows }, { lineWidth: 0 })}` });
@@ -296,7 +309,7 @@ export function packFiles(imported: ImportedPack, target: PackTarget, exists: (p
     if (!exists(`meetings/${meeting}/index.mdx`)) files.push({ path: `meetings/${meeting}/index.mdx`, text: otherMeetingText(target, other.agendaNote, other.pack.agenda) });
     for (const planned of planPapers(other.pack.documents)) {
       untitled(planned.document);
-      files.push({ path: `meetings/${meeting}/${planned.file}`, text: paperText(planned, target) });
+      files.push({ path: `meetings/${meeting}/${planned.file}`, text: paperText(planned, target, [...imported.notes, ...notes]) });
     }
   }
   return { files, notes };
