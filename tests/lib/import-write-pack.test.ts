@@ -106,3 +106,62 @@ describe('the files of an imported pack', () => {
     );
   });
 });
+
+describe('what the importer read, fitted to what the site accepts', () => {
+  const oddPack = {
+    bodyName: 'Business Coordination Board',
+    time: 'about two',
+    venue: 'Room 1',
+    agenda: [
+      { number: '1', title: 'Welcome', kind: 'procedural' },
+      { number: '1', title: 'Welcome again', kind: 'procedural' },
+      { number: '2a', title: 'An item with a letter', kind: 'paper' },
+      { number: '3', title: 'Minutes', kind: 'minutes', minutesOf: '2031-01-01' },
+      { number: '4', title: 'Apologies', kind: 'procedural' },
+    ],
+    actionLog: {
+      title: 'Action log',
+      rows: [
+        { number: '1.0', raised: '2029-12-10', action: 'Report back', status: 'Done-ish' },
+        { number: '1.0', raised: '2029-12-10', action: 'Report back' },
+        { number: '2.0', raised: 'not a date', action: 'Something' },
+      ],
+    },
+    documents: [
+      {
+        kind: 'paper',
+        item: '4',
+        title: 'Estates',
+        date: '2030-02-01',
+        recommendations: [],
+        contacts: [{ name: ' ' }],
+        sources: [{ title: 'A link', url: 'javascript:alert(1)' }],
+        appendices: [],
+        body: { type: 'root', children: [paragraph('1.1 Text.')] },
+        sourceLines: [10, 20],
+      },
+      { kind: 'paper', item: '7b', title: 'Odd item', recommendations: [], contacts: [], sources: [], appendices: [], body: { type: 'root', children: [paragraph('Text.')] }, sourceLines: [21, 30] },
+    ],
+    notes: [],
+  } as unknown as ImportedPack;
+
+  it('leaves out what the site would refuse, says so, and the drafts pass the check', () => {
+    const { files, notes } = packFiles(oddPack, { body: 'bcb', date: '2030-01-10', sourceName: 'odd.pdf' });
+    const encoder = new TextEncoder();
+    const site = readFileSync('tests/fixtures/archive/content/site.yaml');
+    const { problems } = checkContent([
+      { path: 'bodies.yaml', bytes: encoder.encode('- id: bcb\n  name: Business Coordination Board\n') },
+      { path: 'site.yaml', bytes: site },
+      ...files.map((file) => ({ path: file.path, bytes: encoder.encode(file.text) })),
+    ]);
+    expect(problems).toEqual([]);
+    const messages = notes.map((note) => note.message).join('\n');
+    for (const expected of ['“about two”', 'Agenda item 1 is read twice', '“2a An item with a letter”', 'approves minutes dated 2031-01-01', 'read as procedural', 'dated 2030-02-01, after its meeting', 'Action 1.0 raised 2029-12-10 is read twice', '“Done-ish”', '“javascript:alert(1)”', '“7b”']) {
+      expect(messages).toContain(expected);
+    }
+    const paper = files.find((file) => file.path.endsWith('04-estates.mdx'))!.text;
+    expect(paper).toContain('dateNote: The paper is dated after its meeting, as printed.');
+    expect(paper.slice(0, paper.indexOf('\n---\n', 4))).not.toContain('javascript:');
+  });
+});
+

@@ -12,11 +12,13 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
-import { findAgendaItem, normaliseAgendaNumber } from '../agenda.ts';
+import { AGENDA_NUMBER_PATTERN, findAgendaItem, normaliseAgendaNumber } from '../agenda.ts';
 import { isCalendarDate } from '../dates.ts';
 import { IMPORT_CHECK_NOTE, paperFileName } from '../scaffold.ts';
-import type { Body } from '../schema.ts';
-import type { ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote } from './model.ts';
+import { actionLogSchema, meetingSchema, minutesSchema, paperSchema, type Body } from '../schema.ts';
+import type { z } from 'zod';
+import { fitToSchema } from './fit-to-schema.ts';
+import type { ImportedActionRow, ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote } from './model.ts';
 
 export interface PackTarget {
   /** the body's id, such as "bcb" */
@@ -78,11 +80,22 @@ export function markdownOf(body: Root): string {
 }
 
 /** YAML frontmatter with the fields in the order given, undefined and empty lists left out. */
-function frontmatter(fields: Record<string, unknown>, comment: string): string {
+/** How a file's data is judged before it is written: by its schema, what is left out said in the report. */
+interface Fit {
+  schema: z.ZodType;
+  document: string;
+  report: ImportNote[];
+  sourceLine?: number;
+}
+
+function frontmatter(fields: Record<string, unknown>, comment: string, fit: Fit): string {
   const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
-  const yaml = toYaml(present, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  const fitted = fitToSchema(fit.schema, present, fit.document, fit.report, fit.sourceLine);
+  const yaml = toYaml(fitted, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
   return `---\n# ${comment}\n${yaml}---\n`;
 }
+
+const DRAFT_COMMENT = (target: PackTarget) => `Imported from ${target.sourceName}: a draft until it has been checked against the pack. Then delete "draft: true".`;
 
 function agendaForYaml(items: readonly (ImportedAgendaItem & { paperNotInArchive?: boolean })[]): unknown[] {
   return items.map((item) => ({
@@ -105,10 +118,36 @@ function agendaForYaml(items: readonly (ImportedAgendaItem & { paperNotInArchive
 /** An agenda item with its sub-items always listed, as the agenda functions read it. */
 type AgendaTree = Omit<ImportedAgendaItem, 'items'> & { items: AgendaTree[]; paperNotInArchive?: boolean };
 
-export function reconcileAgenda(imported: ImportedPack): { pack: ImportedPack; agendaNote?: string; notes: ImportNote[] } {
-  const withSubItems = (items: readonly ImportedAgendaItem[]): AgendaTree[] => items.map((item) => ({ ...item, items: withSubItems(item.items ?? []) }));
-  const pack = { ...imported, agenda: withSubItems(imported.agenda) };
+export function reconcileAgenda(imported: ImportedPack, meetingDate?: string): { pack: ImportedPack; agendaNote?: string; notes: ImportNote[] } {
   const notes: ImportNote[] = [];
+  const numbers = new Set<string>();
+  // items the site can number, each number once, a minutes item approving an earlier meeting's minutes
+  // as the check counts them: a sub-item may share its parent's number ("8" with "8.0")
+  const withSubItems = (items: readonly ImportedAgendaItem[], parentNumber?: string): AgendaTree[] =>
+    items.flatMap((item) => {
+      if (!AGENDA_NUMBER_PATTERN.test(item.number.trim())) {
+        notes.push({ document: 'meeting', kind: 'uncertain', message: `The agenda item read as “${item.number} ${item.title}” has no number the site can use; it is left out of the agenda: add it by hand.` });
+        return [];
+      }
+      const number = normaliseAgendaNumber(item.number);
+      if (number !== parentNumber && numbers.has(number)) {
+        notes.push({ document: 'meeting', kind: 'uncertain', message: `Agenda item ${item.number} is read twice; the second, “${item.title}”, is left out: check the agenda.` });
+        return [];
+      }
+      numbers.add(number);
+      const minutesOf = item.minutesOf !== undefined && meetingDate !== undefined && item.minutesOf >= meetingDate ? undefined : item.minutesOf;
+      if (minutesOf !== item.minutesOf) notes.push({ document: 'meeting', kind: 'uncertain', message: `Agenda item ${item.number} approves minutes dated ${item.minutesOf}, not before this meeting; the date is left out: check it.` });
+      return [{ ...item, minutesOf, items: withSubItems(item.items ?? [], number) }];
+    });
+  const pack = {
+    ...imported,
+    agenda: withSubItems(imported.agenda),
+    documents: imported.documents.map((document) => {
+      if (document.item === undefined || AGENDA_NUMBER_PATTERN.test(document.item.trim())) return document;
+      notes.push({ document: document.title, sourceLine: document.sourceLines[0], kind: 'uncertain', message: `The item number read, “${document.item}”, is not one the site can use; the paper is written without an item.` });
+      return { ...document, item: undefined };
+    }),
+  };
   const numbered = pack.documents.filter((document) => document.kind === 'paper' && document.item !== undefined);
   if (pack.agenda.length === 0 && numbered.length > 0) {
     const agenda: AgendaTree[] = [];
@@ -118,6 +157,13 @@ export function reconcileAgenda(imported: ImportedPack): { pack: ImportedPack; a
     }
     notes.push({ document: 'meeting', kind: 'uncertain', message: `The pack has no agenda; ${agenda.length} items were rebuilt from the item numbers the papers print. Check them against the published agenda.` });
     return { pack: { ...pack, agenda }, agendaNote: 'The agenda is not in the pack; its items are those the papers print.', notes };
+  }
+  for (const document of pack.documents) {
+    const item = document.kind === 'paper' && document.item !== undefined ? findAgendaItem(pack.agenda, document.item) : undefined;
+    if (item && item.kind !== 'paper') {
+      notes.push({ document: document.title, sourceLine: document.sourceLines[0], kind: 'uncertain', message: `A paper prints item ${item.number}, which the agenda was read as ${item.kind}; the item is written as a paper item: check it.` });
+      item.kind = 'paper';
+    }
   }
   const documents = pack.documents.map((document) => {
     if (document.kind !== 'paper' || document.item === undefined || findAgendaItem(pack.agenda, document.item)) return document;
@@ -133,6 +179,17 @@ export function reconcileAgenda(imported: ImportedPack): { pack: ImportedPack; a
       return { ...item, items: children, paperNotInArchive: true };
     });
   return { pack: { ...pack, documents, agenda: markUnmatched(pack.agenda) }, notes };
+}
+
+/** An action listed twice in one log (the same number raised on the same date) is written once. */
+function uniqueActions(rows: readonly ImportedActionRow[], report: ImportNote[]): ImportedActionRow[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = `${row.number} ${row.raised}`;
+    if (!seen.has(key)) return seen.add(key);
+    report.push({ document: 'action log', kind: 'uncertain', message: `Action ${row.number} raised ${row.raised} is read twice; it is written once: check the log.` });
+    return false;
+  });
 }
 
 /** A short title for a file name: the first five words of the title. */
@@ -178,15 +235,20 @@ function withImportChecks(document: ImportedDocument, notes: readonly ImportNote
   return { ...document.body, children: [note as unknown as Root['children'][number], ...document.body.children] };
 }
 
-function paperText({ document, address }: PlannedPaper, target: PackTarget, notes: readonly ImportNote[]): string {
+function paperText({ document, address }: PlannedPaper, target: PackTarget, meetingDate: string, packNotes: readonly ImportNote[], report: ImportNote[]): string {
+  const name = document.title.trim() || TITLE_NOT_FOUND;
+  // the check asks why a paper is dated after its meeting: the pack's own date is kept, and said to be as printed
+  const datedAfter = document.date !== undefined && document.date > meetingDate;
+  if (datedAfter) report.push({ document: name, sourceLine: document.sourceLines[0], kind: 'uncertain', message: `The paper is dated ${document.date}, after its meeting of ${meetingDate}; check the date against the pack.` });
   const head = frontmatter(
     {
-      title: document.title.trim() || TITLE_NOT_FOUND,
+      title: name,
       item: document.item,
       address,
       to: document.to,
       from: document.from,
       date: document.date,
+      dateNote: datedAfter ? 'The paper is dated after its meeting, as printed.' : undefined,
       marking: document.marking,
       recommendations: document.recommendations,
       appendices: document.appendices.map(({ title, included, note }) => ({ title, included: included ? undefined : false, note })),
@@ -194,22 +256,20 @@ function paperText({ document, address }: PlannedPaper, target: PackTarget, note
       sources: document.sources,
       draft: true,
     },
-    `Imported from ${target.sourceName}: a draft until it has been checked against the pack. Then delete "draft: true".`,
+    DRAFT_COMMENT(target),
+    { schema: paperSchema, document: name, report, sourceLine: document.sourceLines[0] },
   );
-  return `${head}\n${markdownOf(withImportChecks(document, notes))}`;
+  return `${head}\n${markdownOf(withImportChecks(document, [...packNotes, ...report]))}`;
 }
 
-function minutesText(document: ImportedDocument, target: PackTarget, notes: readonly ImportNote[]): string {
-  const head = frontmatter({ title: document.title, status: 'draft', draft: true }, `Imported from ${target.sourceName}: a draft until it has been checked against the pack. Then delete "draft: true".`);
-  return `${head}\n${markdownOf(withImportChecks(document, notes))}`;
+function minutesText(document: ImportedDocument, target: PackTarget, packNotes: readonly ImportNote[], report: ImportNote[]): string {
+  const head = frontmatter({ title: document.title, status: 'draft', draft: true }, DRAFT_COMMENT(target), { schema: minutesSchema, document: document.title || 'minutes', report, sourceLine: document.sourceLines[0] });
+  return `${head}\n${markdownOf(withImportChecks(document, [...packNotes, ...report]))}`;
 }
 
-function meetingText(pack: ImportedPack, target: PackTarget, agendaNote: string | undefined): string {
+function meetingText(pack: ImportedPack, target: PackTarget, agendaNote: string | undefined, report: ImportNote[]): string {
   const attachments = target.original ? [{ file: target.original, title: 'The pack as published' }] : [];
-  return frontmatter(
-    { time: pack.time, venue: pack.venue, agendaNote, agenda: agendaForYaml(pack.agenda), attachments, draft: true },
-    `Imported from ${target.sourceName}: a draft until it has been checked against the pack. Then delete "draft: true".`,
-  );
+  return frontmatter({ time: pack.time, venue: pack.venue, agendaNote, agenda: agendaForYaml(pack.agenda), attachments, draft: true }, DRAFT_COMMENT(target), { schema: meetingSchema, document: 'meeting', report });
 }
 
 /** The import report, for the person who checks the drafts: what was written, and what needs a look. */
@@ -232,18 +292,20 @@ export function importReport(pack: ImportedPack, target: PackTarget, written: re
 }
 
 /** The meeting whose minutes the pack holds, when the archive does not have it yet: known from its minutes. */
-function earlierMeetingText(target: PackTarget): string {
+function earlierMeetingText(target: PackTarget, report: ImportNote[]): string {
   return frontmatter(
     { provenance: `Known from its minutes, presented for approval at the meeting of ${target.date}.`, draft: true },
     `Imported from ${target.sourceName}: add its agenda when you have it.`,
+    { schema: meetingSchema, document: 'the meeting its minutes record', report },
   );
 }
 
 /** A meeting of another body whose papers the pack prints again, such as a board's papers behind a decision. */
-function otherMeetingText(target: PackTarget, agendaNote: string | undefined, agenda: readonly ImportedAgendaItem[]): string {
+function otherMeetingText(target: PackTarget, agendaNote: string | undefined, agenda: readonly ImportedAgendaItem[], report: ImportNote[]): string {
   return frontmatter(
     { provenance: `Known from its papers, printed again in the pack of the meeting of ${target.date}.`, agendaNote, agenda: agendaForYaml(agenda), draft: true },
     `Imported from ${target.sourceName}: add its time, venue and agenda when you have them.`,
+    { schema: meetingSchema, document: 'another meeting', report },
   );
 }
 
@@ -276,9 +338,9 @@ export function packFiles(imported: ImportedPack, target: PackTarget, exists: (p
     if (meeting === own) ownDocuments.push(document);
     else elsewhere.set(meeting, [...(elsewhere.get(meeting) ?? []), document]);
   }
-  const { pack, agendaNote, notes } = reconcileAgenda({ ...imported, documents: ownDocuments });
+  const { pack, agendaNote, notes } = reconcileAgenda({ ...imported, documents: ownDocuments }, target.date);
   const folder = `meetings/${own}`;
-  const files: FileToWrite[] = [{ path: `${folder}/index.mdx`, text: meetingText(pack, target, agendaNote) }];
+  const files: FileToWrite[] = [{ path: `${folder}/index.mdx`, text: meetingText(pack, target, agendaNote, notes) }];
   const untitled = (document: ImportedDocument) => {
     if (!document.title.trim()) notes.push({ document: `the paper at line ${document.sourceLines[0]}`, sourceLine: document.sourceLines[0], kind: 'missing', message: `no title was found; it is written as “${TITLE_NOT_FOUND}”: give it the title the paper prints.` });
   };
@@ -289,27 +351,28 @@ export function packFiles(imported: ImportedPack, target: PackTarget, exists: (p
   for (const document of papers.filter((each) => each.kind === 'minutes')) {
     notes.push({ document: document.title || 'minutes', sourceLine: document.sourceLines[0], kind: 'uncertain', message: 'These minutes name no date of an earlier meeting that could be read, so they are written as a paper of this meeting: move them to minutes.mdx in the folder of the meeting they record.' });
   }
-  for (const document of pack.documents.filter(recordsThisMeeting)) files.push({ path: `${folder}/minutes.mdx`, text: minutesText(document, target, [...imported.notes, ...notes]) });
+  for (const document of pack.documents.filter(recordsThisMeeting)) files.push({ path: `${folder}/minutes.mdx`, text: minutesText(document, target, imported.notes, notes) });
   for (const planned of planPapers(papers)) {
     untitled(planned.document);
-    files.push({ path: `${folder}/${planned.file}`, text: paperText(planned, target, [...imported.notes, ...notes]) });
+    files.push({ path: `${folder}/${planned.file}`, text: paperText(planned, target, target.date, imported.notes, notes) });
   }
   for (const document of pack.documents.filter(recordsEarlier)) {
     const earlier = `meetings/${target.body}/${document.minutesOf}`;
-    if (!exists(`${earlier}/index.mdx`)) files.push({ path: `${earlier}/index.mdx`, text: earlierMeetingText(target) });
-    files.push({ path: `${earlier}/minutes.mdx`, text: minutesText(document, target, [...imported.notes, ...notes]) });
+    if (!exists(`${earlier}/index.mdx`)) files.push({ path: `${earlier}/index.mdx`, text: earlierMeetingText(target, notes) });
+    files.push({ path: `${earlier}/minutes.mdx`, text: minutesText(document, target, imported.notes, notes) });
   }
   if (pack.actionLog && pack.actionLog.rows.length > 0) {
-    files.push({ path: `${folder}/action-log.yaml`, text: `# Imported from ${target.sourceName}: check each row against the pack.\n${toYaml({ title: pack.actionLog.title, actions: pack.actionLog.rows }, { lineWidth: 0 })}` });
+    const log = fitToSchema(actionLogSchema, { title: pack.actionLog.title, actions: uniqueActions(pack.actionLog.rows, notes) }, 'action log', notes);
+    files.push({ path: `${folder}/action-log.yaml`, text: `# Imported from ${target.sourceName}: check each row against the pack.\n${toYaml(log, { lineWidth: 0 })}` });
   }
   for (const [meeting, documents] of elsewhere) {
-    const other = reconcileAgenda({ agenda: [], documents, notes: [] });
+    const other = reconcileAgenda({ agenda: [], documents, notes: [] }, meeting.split('/')[1]);
     notes.push(...other.notes.map((note) => ({ ...note, document: note.document === 'meeting' ? `the meeting ${meeting}` : note.document })));
     notes.push({ document: `the meeting ${meeting}`, kind: 'placed', message: `${documents.length} paper${documents.length === 1 ? ' is' : 's are'} addressed and dated to this meeting, so ${documents.length === 1 ? 'it is' : 'they are'} written in its folder.` });
-    if (!exists(`meetings/${meeting}/index.mdx`)) files.push({ path: `meetings/${meeting}/index.mdx`, text: otherMeetingText(target, other.agendaNote, other.pack.agenda) });
+    if (!exists(`meetings/${meeting}/index.mdx`)) files.push({ path: `meetings/${meeting}/index.mdx`, text: otherMeetingText(target, other.agendaNote, other.pack.agenda, notes) });
     for (const planned of planPapers(other.pack.documents)) {
       untitled(planned.document);
-      files.push({ path: `meetings/${meeting}/${planned.file}`, text: paperText(planned, target, [...imported.notes, ...notes]) });
+      files.push({ path: `meetings/${meeting}/${planned.file}`, text: paperText(planned, target, meeting.split('/')[1]!, imported.notes, notes) });
     }
   }
   return { files, notes };
