@@ -163,6 +163,42 @@ describe('npm run import, when it cannot tell or cannot read', () => {
   });
 });
 
+describe('packs damaged in every way a PDF’s text can be', () => {
+  it('are imported with drafts that pass the check, or refused in plain words; never a crash', async () => {
+    const { prepareImport, ImportError } = await import('../src/lib/import/import-pack.ts');
+    let state = 42;
+    const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const seeds = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort();
+    const inserted = ['{x}', '<script>', 'Agenda Item: 99.9', 'To: Nobody', 'Date: 31/02/2019', 'Page 1 of 1', '1.', '', 'APPENDIX 7', 'import x from "y"'];
+    const outcomes = { imported: 0, refused: 0 };
+    for (let round = 0; round < 20; round++) {
+      const lines = readFileSync(join(SEEDS, seeds[round % seeds.length]!), 'utf8').split('\n');
+      for (let change = 0; change < 40; change++) {
+        const at = Math.floor(random() * lines.length);
+        const other = Math.floor(random() * lines.length);
+        // lines lost, repeated, reversed, hostile lines added, lines out of order
+        if (round % 5 === 0) lines.splice(at, Math.floor(random() * 10));
+        else if (round % 5 === 1) lines.splice(at, 0, lines[other] ?? '');
+        else if (round % 5 === 2) lines[at] = [...(lines[at] ?? '')].reverse().join('');
+        else if (round % 5 === 3) lines.splice(at, 0, inserted[Math.floor(random() * inserted.length)]!);
+        else [lines[at], lines[other]] = [lines[other] ?? '', lines[at] ?? ''];
+      }
+      const content = emptyArchive();
+      const pack = join(emptyArchive(), 'damaged.txt');
+      writeFileSync(pack, lines.join('\n'));
+      try {
+        await prepareImport({ file: pack, contentDir: content, body: 'bcb', date: '2031-05-05' });
+        outcomes.imported++;
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        outcomes.refused++;
+      }
+    }
+    expect(outcomes.imported + outcomes.refused).toBe(20);
+    expect(outcomes.imported).toBeGreaterThanOrEqual(15);
+  }, 300_000);
+});
+
 describe('the four hand-published packs, imported again', () => {
   const measures = new Map<string, SeedMeasure>();
   const measure = async (seed: string) => {
