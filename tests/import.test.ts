@@ -96,6 +96,8 @@ describe('npm run import on a real pack', () => {
     expect(readFileSync(join(meeting, paper), 'utf8')).toContain('# checked by hand');
     expect(existsSync(join(meeting, 'action-log.yaml'))).toBe(true);
     expect(added.output).toContain(`content/meetings/bcb/2019-06-11/${paper} already exists and was left as it is`);
+    // the first import's report is kept, the second's after it
+    expect(readFileSync(join(meeting, 'import-report.md'), 'utf8').match(/^# Import of /gm)).toHaveLength(2);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { checkContent } from '../check.ts';
+import { checkContent, type Problem } from '../check.ts';
 import { isCalendarDate } from '../dates.ts';
 import { parseYamlFile } from '../frontmatter.ts';
 import { readContentFiles } from '../read-content.ts';
@@ -102,27 +102,28 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
   }
   const original = target.original ? { path: `${meetingFolder}/${target.original}`, bytes: new Uint8Array(readFileSync(options.file)) } : undefined;
 
-  // the check judges the archive as it will be with the drafts in it
+  // the check judges the archive as it will be with the drafts in it: any problem it did not have before,
+  // in a draft or in a file already there (two papers wanting one address), stops the import
   const current = await readContentFiles(options.contentDir);
   const encoder = new TextEncoder();
   const drafts = [...files.map((file) => ({ path: file.path, bytes: encoder.encode(file.text) })), ...(original ? [original] : [])];
-  const { problems } = checkContent([...current, ...drafts], 'content/');
-  const written = new Set(drafts.map((file) => `content/${file.path}`));
-  const inDrafts = problems.filter((problem) => written.has(problem.file));
-  if (inDrafts.length > 0) {
-    const list = inDrafts.map((problem) => `  ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`).join('\n');
-    throw new ImportError(`The drafts would not pass the content check, so nothing was written:\n${list}`);
-  }
+  const described = (problem: Problem) => `  ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`;
+  const before = new Set(checkContent(current, 'content/').problems.map(described));
+  const added = checkContent([...current, ...drafts], 'content/').problems.map(described).filter((problem) => !before.has(problem));
+  if (added.length > 0) throw new ImportError(`The drafts would not pass the content check, so nothing was written:\n${added.join('\n')}`);
   const report = { path: `${meetingFolder}/import-report.md`, text: importReport(pack, target, original ? [...files, { path: original.path, text: '' }] : files, notes) };
   return { target, pack, source, files, report, original, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Writes the files of a prepared import; refuses to overwrite any file. */
+/** Writes the files of a prepared import; refuses to overwrite any file. A second import's report follows the first. */
 export function writeImport(result: ImportResult, contentDir: string): void {
-  for (const file of [...result.files, result.report]) {
+  for (const file of result.files) {
     const path = join(contentDir, file.path);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.text, { flag: file === result.report ? 'w' : 'wx' });
+    writeFileSync(path, file.text, { flag: 'wx' });
   }
+  const report = join(contentDir, result.report.path);
+  mkdirSync(dirname(report), { recursive: true });
+  writeFileSync(report, existsSync(report) ? `\n${result.report.text}` : result.report.text, { flag: 'a' });
   if (result.original) writeFileSync(join(contentDir, result.original.path), result.original.bytes, { flag: 'wx' });
 }
