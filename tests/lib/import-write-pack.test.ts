@@ -40,12 +40,15 @@ describe('imported text written as MDX', () => {
       children: [
         { type: 'html', value: '<iframe src="https://evil.example/"></iframe>' },
         { type: 'paragraph', children: [{ type: 'image', url: 'https://evil.example/x.png', alt: 'A chart' }, { type: 'text', value: ' and ' }, { type: 'link', url: 'https://example.org/', children: [{ type: 'text', value: 'https://example.org/' }] }] },
+        { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', value: 'Click me' }] }] },
       ],
     } as Root;
     const markdown = markdownOf(body);
     expect(findUnsafeContent(markdown)).toEqual([]);
     expect(markdown).toContain('&#x3C;iframe src="https://evil.example/">&#x3C;/iframe>');
     expect(markdown).toContain('A chart and [https://example.org/](https://example.org/)');
+    expect(markdown).toContain('\n\nClick me\n');
+    expect(markdown).not.toContain('javascript');
   });
   it('writes a publisher’s note as one EditorialNote, its text escaped', () => {
     const note = { type: 'mdxJsxFlowElement', name: 'EditorialNote', attributes: [], children: [paragraph('The table {3 columns} could not be read.')] };

@@ -6,14 +6,15 @@
  * "<" of the imported words is escaped, so that nothing imported can become an MDX expression, a tag or an
  * import: the check compiles the result with the same safe-content rules as every other file.
  */
-import type { Nodes, Paragraph, Root } from 'mdast';
-import type { Handle, Unsafe } from 'mdast-util-to-markdown';
+import type { Link, Nodes, Paragraph, Root } from 'mdast';
+import { defaultHandlers, type Handle, type Unsafe } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
 import { AGENDA_NUMBER_PATTERN, findAgendaItem, normaliseAgendaNumber } from '../agenda.ts';
 import { isCalendarDate } from '../dates.ts';
+import { isSafeAddress } from '../safe-content.ts';
 import { IMPORT_CHECK_NOTE, paperFileName } from '../scaffold.ts';
 import { actionLogSchema, meetingSchema, minutesSchema, paperSchema, type Body } from '../schema.ts';
 import type { z } from 'zod';
@@ -60,6 +61,10 @@ const editorialNote: Handle = (node: { children: Paragraph[] }, _parent, state, 
 /** Raw HTML and images are not in the site's safe subset: their text is written as text. */
 const asText: Handle = (node: { value?: string; alt?: string | null }, _parent, state, info) => state.safe(node.value ?? node.alt ?? '', info);
 
+/** A link to an address the site would refuse (javascript:, data:…) is written as its text alone. */
+const safeLink: Handle = (node: Link, parent, state, info) =>
+  isSafeAddress(node.url) ? defaultHandlers.link(node, parent, state, info) : state.containerPhrasing(node, info);
+
 const markdown = unified()
   .use(remarkGfm)
   .use(remarkStringify, {
@@ -71,7 +76,7 @@ const markdown = unified()
     // never "<https://…>": MDX reads an autolink as a tag
     resourceLink: true,
     unsafe: MDX_SYNTAX,
-    handlers: { mdxJsxFlowElement: editorialNote, html: asText, image: asText },
+    handlers: { mdxJsxFlowElement: editorialNote, html: asText, image: asText, link: safeLink },
   });
 
 /** The Markdown of a document's text. */
