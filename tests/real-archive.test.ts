@@ -207,3 +207,24 @@ describe('the publisher’s notes, written for a citizen', () => {
     expect($('.editorial-note[role=note]').length).toBe($('.editorial-note').length);
   });
 });
+
+describe('the information the law asks to be published', () => {
+  const $ = page('published-information/');
+  const rowOf = (meeting: string) => $('main tbody tr').filter((_index, row) => $(row).find('th a').attr('href') === `/${meeting}/`);
+  const cell = (meeting: string, label: string) => rowOf(meeting).find(`[data-label="${label}"]`).text().replace(/\s+/g, ' ').trim();
+
+  it('lists every meeting, with what the archive lacks of its time, place, agenda, reports and minutes', () => {
+    expect($('[aria-label="Meetings and what is published for each"] tbody tr').length).toBe(7);
+    expect(cell('jac/2016-09-29', 'Not in the archive')).toBe('time, place, agenda, minutes');
+    expect(cell('bcb/2019-06-11', 'Reports')).toBe('7 of 7');
+    expect(cell('bcb/2019-06-11', 'Time and place')).toBe('15:00, HQ, Conference Room 3');
+    expect(cell('pcp/2017-09-06', 'Minutes')).toBe('Draft');
+  });
+  it('links each meeting to the decisions discussed at or notified to it, and says when none records its publication', () => {
+    expect(rowOf('pcp/2017-11-15').find('[data-label="Decisions"] a').map((_index, link) => $(link).text()).get().sort()).toEqual(['CPCC 2017-020', 'CPCC 2017-021', 'CPCC 2017-022', 'CPCC 2017-023']);
+    expect($('main tbody tr').filter((_index, row) => $(row).find('th a').text() === 'CPCC 2017-020').find('[data-label="Published"]').text()).toBe('Not recorded');
+  });
+  it('is linked from the footer of every page', () => {
+    expect(page('bcb/2019-06-11/5/')('footer a[href="/published-information/"]').text()).toBe('Published information');
+  });
+});

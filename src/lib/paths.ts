@@ -17,7 +17,7 @@ export function normaliseDecisionId(printed: string): string {
  * The first segments of the site's own addresses (src/pages, public/, and what the build adds): a body
  * with one of these ids would replace that page. A test keeps this list in step with src/pages.
  */
-export const SITE_ROUTES = ['accessibility', 'bodies', 'contact', 'data', 'decisions', 'feeds', 'follow', 'gaps', 'privacy', 'search', 'pagefind', '_astro', 'index', 'calendar', 'sitemap', 'robots'] as const;
+export const SITE_ROUTES = ['accessibility', 'bodies', 'contact', 'data', 'decisions', 'feeds', 'follow', 'gaps', 'privacy', 'published-information', 'search', 'pagefind', '_astro', 'index', 'calendar', 'sitemap', 'robots'] as const;
 
 /** The site's configuration under content/: the publisher, its contacts and the accessibility statement. */
 export const SITE_FILE = 'site.yaml';
