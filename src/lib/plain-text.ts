@@ -35,8 +35,13 @@ export function parseMarkdown(markdown: string): MdastNode {
   }
 }
 
+/** What else to keep: the footnotes, which a quote leaves out but a reader of the whole document sees. */
+export interface PlainTextOptions {
+  footnotes?: boolean;
+}
+
 /** The plain text of a tree (or of one node of it), with where each character came from. */
-export function plainTextOf(tree: MdastNode): PlainTextMap {
+export function plainTextOf(tree: MdastNode, options: PlainTextOptions = {}): PlainTextMap {
   let text = '';
   const offsets: number[] = [];
   const emit = (value: string, start: number, end: number) => {
@@ -53,7 +58,7 @@ export function plainTextOf(tree: MdastNode): PlainTextMap {
   const walk = (node: MdastNode) => {
     const start = node.position?.start.offset ?? offsets.at(-1) ?? 0;
     const end = node.position?.end.offset ?? start;
-    if (DROPPED_TYPES.has(node.type)) return;
+    if (DROPPED_TYPES.has(node.type) && !(options.footnotes && node.type === 'footnoteDefinition')) return;
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && DROPPED_ELEMENTS.has(node.name ?? '')) return;
     if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
       // a text node's value is its raw span with escapes and references resolved; where their
@@ -78,8 +83,8 @@ export function plainTextOf(tree: MdastNode): PlainTextMap {
 }
 
 /** The plain text a reader sees of some MDX, on one line. */
-export function plainText(markdown: string): string {
-  return plainTextOf(parseMarkdown(markdown)).text.replace(/\s+/g, ' ').trim();
+export function plainText(markdown: string, options: PlainTextOptions = {}): string {
+  return plainTextOf(parseMarkdown(markdown), options).text.replace(/\s+/g, ' ').trim();
 }
 
 /** The publisher's note a span of the raw text lies in, if any. */

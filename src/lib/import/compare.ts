@@ -1,9 +1,6 @@
 /** Pure measures for the importer's own report: how close imported text is to a published page. */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString } from 'mdast-util-to-string';
-import { gfm } from 'micromark-extension-gfm';
-import type { Nodes, Parent } from 'mdast';
+import { parseFrontmatterFile } from '../frontmatter.ts';
+import { plainText } from '../plain-text.ts';
 
 /** Lower-cased words with punctuation stripped ("decision-making" and "decisionmaking" are one word). */
 export function wordsOf(text: string): string[] {
@@ -36,54 +33,11 @@ export function wordF1(expected: string, actual: string): number {
   return (2 * precision * recall) / (precision + recall);
 }
 
-function withoutFrontmatter(source: string): string {
-  const match = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
-  return match ? source.slice(match[0].length) : source;
-}
-
-/** Drops EditorialNote elements (as parsed: HTML nodes or paragraphs holding them) and keeps the rest. */
-function dropEditorialNotes(node: Nodes): Nodes | undefined {
-  if (node.type === 'html' && /^<\/?EditorialNote\b/.test(node.value.trim())) return undefined;
-  if ('children' in node) {
-    const parent = node as Parent;
-    const children: Nodes[] = [];
-    let skipping = 0;
-    for (const child of parent.children as Nodes[]) {
-      if (child.type === 'html') {
-        const value = child.value.trim();
-        const opens = (value.match(/<EditorialNote\b[^>]*>/g) ?? []).length;
-        const closes = (value.match(/<\/EditorialNote>/g) ?? []).length;
-        if (opens || closes) {
-          skipping = Math.max(0, skipping + opens - closes);
-          continue;
-        }
-      }
-      if (skipping > 0) continue;
-      const kept = dropEditorialNotes(child);
-      if (kept) children.push(kept);
-    }
-    return { ...parent, children } as Nodes;
-  }
-  return node;
-}
-
 /**
- * The words of a published .mdx page's body: frontmatter and `<EditorialNote>…</EditorialNote>` removed,
- * Markdown (with GFM tables) reduced to its text.
+ * The words of a published .mdx page's body as a reader sees them, footnotes included: the text the
+ * site's own `plainText` gives (Sätteri's parse, `<EditorialNote>`s dropped), after the frontmatter as the
+ * check splits it.
  */
 export function plainTextOfMdx(source: string): string {
-  // EditorialNote elements are removed before parsing, so that one written inline in a paragraph goes too
-  const body = withoutFrontmatter(source).replace(/<EditorialNote\b[^>]*>[\s\S]*?<\/EditorialNote>/g, '\n\n');
-  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const kept = dropEditorialNotes(tree) ?? tree;
-  return blocksToText(kept);
-}
-
-/** The text of a tree with a space between blocks and cells, so words never run together. */
-function blocksToText(node: Nodes): string {
-  if (node.type === 'break' || node.type === 'html') return ' ';
-  if ('children' in node) {
-    return (node as Parent).children.map((child) => blocksToText(child as Nodes)).join(node.type === 'paragraph' || node.type === 'heading' ? '' : ' ');
-  }
-  return toString(node);
+  return plainText(parseFrontmatterFile(source).body, { footnotes: true });
 }

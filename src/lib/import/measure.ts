@@ -2,12 +2,9 @@
  * How close an import comes to the hand-published archive: agenda items, action rows, papers matched to the
  * right item, word-level F1 of each paper's text, and tables recovered with their rows and columns.
  */
-import type { Root, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
-import { parse as parseYaml } from 'yaml';
 import { normaliseAgendaNumber } from '../agenda.ts';
+import { parseFrontmatterFile, parseYamlFile } from '../frontmatter.ts';
+import { parseMarkdown, type MdastNode } from '../plain-text.ts';
 import { plainTextOfMdx, wordF1 } from './compare.ts';
 
 /** A content file by its path under content/. */
@@ -37,10 +34,11 @@ export interface PackMeasure {
 /** Titles count as the same when their words agree this much. */
 const SAME_TITLE = 0.8;
 
+/** A document's frontmatter and text, split as the check splits them; nothing for a file that is not there. */
 function splitFile(text: string): { data: Record<string, unknown>; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*\r?\n?/.exec(text);
-  if (!match) return { data: {}, body: text };
-  return { data: (parseYaml(match[1]!) as Record<string, unknown>) ?? {}, body: text.slice(match[0].length) };
+  if (text === '') return { data: {}, body: '' };
+  const { data, body } = parseFrontmatterFile(text);
+  return { data: (data as Record<string, unknown> | null) ?? {}, body };
 }
 
 interface AgendaEntry {
@@ -51,17 +49,15 @@ interface AgendaEntry {
 
 const flatten = (items: readonly AgendaEntry[] = []): AgendaEntry[] => items.flatMap((item) => [item, ...flatten(item.items)]);
 
+/** "rows x columns" of each table of a text, as the site parses it; none inside a publisher's note. */
 function tableShapes(markdown: string): string[] {
-  const tree: Root = fromMarkdown(markdown.replace(/<EditorialNote>[\s\S]*?<\/EditorialNote>/g, ''), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const shapes: string[] = [];
-  const visit = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'table') {
-      const table = node as Table;
-      shapes.push(`${table.children.length}x${table.children[0]?.children.length ?? 0}`);
-    }
-    for (const child of (node.children ?? []) as { type: string }[]) visit(child);
+  const visit = (node: MdastNode) => {
+    if (node.type === 'mdxJsxFlowElement' && node.name === 'EditorialNote') return;
+    if (node.type === 'table') shapes.push(`${node.children?.length ?? 0}x${node.children?.[0]?.children?.length ?? 0}`);
+    for (const child of node.children ?? []) visit(child);
   };
-  visit(tree);
+  visit(parseMarkdown(markdown));
   return shapes;
 }
 
@@ -100,7 +96,7 @@ export function measurePack(meetingFolder: string, imported: ReadFile, importedP
   ).length;
 
   type Row = { number: string; raised: string; action: string };
-  const rowsOf = (text: string | undefined) => ((text ? (parseYaml(text) as { actions?: Row[] }) : undefined)?.actions ?? []) as Row[];
+  const rowsOf = (text: string | undefined) => ((text ? (parseYamlFile(text).data as { actions?: Row[] }) : undefined)?.actions ?? []) as Row[];
   const publishedRows = rowsOf(published(`${meetingFolder}/action-log.yaml`));
   const importedRows = rowsOf(imported(`${meetingFolder}/action-log.yaml`));
   const actionsRecovered = publishedRows.filter((row) =>
