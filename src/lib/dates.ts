@@ -34,6 +34,12 @@ export function todayInLondon(now: Date = new Date()): string {
 }
 
 const isoOf = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/** A day given as numbers, as YYYY-MM-DD; undefined when there is no such day (31 February, month 13). */
+export function calendarDateOf(year: number, month: number, day: number): string | undefined {
+  const iso = isoOf(year, month, day);
+  return isCalendarDate(iso) ? iso : undefined;
+}
 const monthNumber = (name: string) => MONTHS.findIndex((month) => month.slice(0, 3).toLowerCase() === name.slice(0, 3).toLowerCase()) + 1;
 
 /**
@@ -44,10 +50,7 @@ const monthNumber = (name: string) => MONTHS.findIndex((month) => month.slice(0,
  */
 export function dateWrittenOtherwise(text: string): { iso: string | undefined } | undefined {
   const trimmed = text.trim();
-  const real = (year: number, month: number, day: number) => {
-    const iso = isoOf(year, month, day);
-    return { iso: isCalendarDate(iso) ? iso : undefined };
-  };
+  const real = (year: number, month: number, day: number) => ({ iso: calendarDateOf(year, month, day) });
   const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(trimmed);
   if (numeric) return real(numeric[3]!.length === 2 ? 2000 + Number(numeric[3]) : Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
   const yearFirst = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(trimmed);

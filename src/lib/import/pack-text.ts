@@ -1,5 +1,6 @@
 /** Small pure helpers on the text of a pack's lines: normalising, dates, times, the shapes lines take. */
 import type { SourceBlock } from './model.ts';
+import { calendarDateOf } from '../dates.ts';
 
 /** A line as the pack parser works on it. */
 export interface PackLine {
@@ -58,13 +59,6 @@ function monthNumber(name: string): number | undefined {
   return index >= 0 ? index + 1 : undefined;
 }
 
-function iso(year: number, month: number, day: number): string | undefined {
-  if (month < 1 || month > 12 || day < 1) return undefined;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > days) return undefined;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 const MONTH_WORD = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const WRITTEN_DATE = new RegExp(`\\b(\\d{1,2})\\s*(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD},?\\s+(\\d{4})\\b`, 'i');
 const US_WRITTEN_DATE = new RegExp(`\\b${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
@@ -81,23 +75,23 @@ export function findDateWithIndex(text: string): { iso: string; index: number; l
   const candidates: { iso: string; index: number; length: number }[] = [];
   let match = WRITTEN_DATE.exec(text);
   if (match) {
-    const value = iso(Number(match[3]), monthNumber(match[2]) ?? 0, Number(match[1]));
+    const value = calendarDateOf(Number(match[3]), monthNumber(match[2]) ?? 0, Number(match[1]));
     if (value) candidates.push({ iso: value, index: match.index, length: match[0].length });
   }
   match = US_WRITTEN_DATE.exec(text);
   if (match) {
-    const value = iso(Number(match[3]), monthNumber(match[1]) ?? 0, Number(match[2]));
+    const value = calendarDateOf(Number(match[3]), monthNumber(match[1]) ?? 0, Number(match[2]));
     if (value) candidates.push({ iso: value, index: match.index, length: match[0].length });
   }
   match = NUMERIC_DATE.exec(text);
   if (match) {
     const year = match[3].length === 2 ? 2000 + Number(match[3]) : Number(match[3]);
-    const value = iso(year, Number(match[2]), Number(match[1]));
+    const value = calendarDateOf(year, Number(match[2]), Number(match[1]));
     if (value) candidates.push({ iso: value, index: match.index, length: match[0].length });
   }
   match = ISO_DATE.exec(text);
   if (match) {
-    const value = iso(Number(match[1]), Number(match[2]), Number(match[3]));
+    const value = calendarDateOf(Number(match[1]), Number(match[2]), Number(match[3]));
     if (value) candidates.push({ iso: value, index: match.index, length: match[0].length });
   }
   candidates.sort((a, b) => a.index - b.index);
