@@ -2,8 +2,8 @@
  * npm run import -- <pack.pdf|pack.docx|pack.txt> [--body <id>] [--date <yyyy-mm-dd>] [--add]
  * Turns a published pack into draft files of its meeting under content/, with a report of what to check.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDirectory } from '../lib/content-directory.ts';
 import { ImportError, prepareImport, writeImport } from '../lib/import/import-pack.ts';
 
 const USAGE = `Usage: npm run import -- <file> [--body <id>] [--date <yyyy-mm-dd>] [--add]
@@ -13,7 +13,7 @@ const USAGE = `Usage: npm run import -- <file> [--body <id>] [--date <yyyy-mm-dd
   --date     the meeting's date, when the front sheet does not give it
   --add      add to a meeting that already exists (never overwrites a file)`;
 
-const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+const contentDir = contentDirectory();
 
 try {
   const { values, positionals } = parseArgs({

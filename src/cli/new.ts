@@ -1,10 +1,11 @@
 /** npm run new -- meeting|paper|minutes|decision …: writes a new content file; never overwrites. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { contentDirectory } from '../lib/content-directory.ts';
 import { parseYamlFile } from '../lib/frontmatter.ts';
 import { scaffold, ScaffoldError } from '../lib/scaffold.ts';
 
-const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+const contentDir = contentDirectory();
 const bodies = (parseYamlFile(readFileSync(join(contentDir, 'bodies.yaml'), 'utf8')).data as { id: string }[]).map((body) => body.id);
 
 try {

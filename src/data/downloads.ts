@@ -4,9 +4,10 @@
  * beside meetings and papers.
  */
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { meetingsOfBody, type Archive, type MeetingRecord } from '../lib/archive.ts';
 import { attachmentDescription, attachmentsOf, type PublishedAttachment } from '../lib/attachments.ts';
+import { contentDirectory } from '../lib/content-directory.ts';
 import { calendarResponse } from '../lib/calendar-response.ts';
 import { decisionFeedItems, paperFeedItems } from '../lib/feeds.ts';
 import { fileSizeText } from '../lib/file-size.ts';
@@ -63,8 +64,7 @@ export async function downloadDescription(kind: string, file: Response | Promise
   return `${kind}, ${fileSizeText(bytes)}`;
 }
 
-/** The content folder the site is built from: content/, or CONTENT_DIR (the tests build fixtures). */
-const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+const contentDir = contentDirectory();
 
 /** The originals of a meeting or paper, each with what its link says after it: "PDF, 1.2 MB". */
 export function originalFiles(record: Parameters<typeof attachmentsOf>[0], meetingPath: string): (PublishedAttachment & { description: string })[] {

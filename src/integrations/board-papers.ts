@@ -7,11 +7,12 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { brokenLinks, type BrokenLink } from '../lib/link-check.ts';
 import { contentSecurityPolicyText, findUnsafeMarkup } from '../lib/output-safety.ts';
 import { movedPageHtml, movedPages } from '../lib/moved-pages.ts';
 import { publishedAttachments } from '../lib/attachments.ts';
+import { contentDirectory } from '../lib/content-directory.ts';
 import { buildArchive, type ArchiveInput } from '../lib/archive.ts';
 import { todayInLondon } from '../lib/dates.ts';
 import { withBase } from '../lib/paths.ts';
@@ -64,7 +65,7 @@ export default function boardPapers(): AstroIntegration {
         logger.info(`content checked: ${input.meetings.length} meetings, ${input.papers.length} papers, ${input.decisions.length} decisions`);
       },
       'astro:server:setup': ({ server, logger }) => {
-        const contentDir = resolve(root, process.env.CONTENT_DIR ?? 'content');
+        const contentDir = contentDirectory(root);
         /** the problems the overlay shows now; none while the content passes */
         let shown: Problem[] = [];
         let latest = 0;
@@ -129,7 +130,7 @@ export default function boardPapers(): AstroIntegration {
         if (checked) {
           const archive = buildArchive(checked, todayInLondon());
           // the originals of published documents, served beside their meeting's pages
-          const contentDir = resolve(root, process.env.CONTENT_DIR ?? 'content');
+          const contentDir = contentDirectory(root);
           for (const attachment of publishedAttachments(archive)) {
             await mkdir(dirname(join(outDir, attachment.path)), { recursive: true });
             await copyFile(join(contentDir, attachment.file), join(outDir, attachment.path));

@@ -1,7 +1,8 @@
 /** Reading content/ from disk for the content check. */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { checkContent, type CheckResult, type ContentFile } from './check.ts';
+import { contentDirectory } from './content-directory.ts';
 
 /**
  * Every entry under content/: ordinary files with their bytes; symbolic links and special files
@@ -24,7 +25,7 @@ export async function readContentFiles(contentDir: string): Promise<ContentFile[
 
 /** Checks the content folder of a project: content/, or CONTENT_DIR when set (the tests build fixtures). */
 export async function checkProjectContent(root: string): Promise<CheckResult & { fileCount: number }> {
-  const contentDir = resolve(root, process.env.CONTENT_DIR ?? 'content');
+  const contentDir = contentDirectory(root);
   const files = await readContentFiles(contentDir);
   const prefix = `${relative(root, contentDir).split(sep).join('/')}/`;
   return { ...checkContent(files, prefix), fileCount: files.length };
