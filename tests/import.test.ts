@@ -4,11 +4,10 @@
  * hand-published archive, held at the floor reached.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measureSeed, roundTrip, type SeedMeasure } from '../src/cli/import-measure.ts';
+import { measureSeed, roundTrip, scratchArchive, type SeedMeasure } from '../src/cli/import-measure.ts';
 import { renderPdf } from './support/render-papers.ts';
 import { projectRoot } from './support/site.ts';
 
@@ -20,11 +19,10 @@ afterAll(() => {
   for (const dir of scratches) rmSync(dir, { recursive: true, force: true });
 });
 
-/** An empty archive with the real bodies and publisher. */
+/** An empty archive with the real bodies and publisher, removed after the tests. */
 function emptyArchive(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'import-test-'));
+  const dir = scratchArchive();
   scratches.push(dir);
-  for (const file of ['bodies.yaml', 'site.yaml']) copyFileSync(join(projectRoot, 'content', file), join(dir, file));
   return dir;
 }
 
