@@ -81,6 +81,7 @@ contact:
 lastTested: 2019-07-01
 howTested: An automated check of every page.
 statementPrepared: 2019-07-01
+decisionNumbering: "CPCC {year}-{number:3}"
 knownIssues:
   - Wide tables scroll sideways.
 `;
@@ -148,7 +149,9 @@ describe('bad content is reported with its file, field and the fix', () => {
     ['a paper under a verbal item', replaceIn('meetings/bcb/2019-06-11/05-fms.mdx', 'item: "5.0"', 'item: "11"'), [], [new RegExp(`^${P5}:3 item: found "11", which the agenda of bcb/2019-06-11 marks as verbal; expected an item of kind paper`)]],
     ['an agenda item pointing at a missing paper', {}, ['meetings/bcb/2019-06-11/08-0-support.mdx'], [new RegExp(`^${MEET} agenda item 8.0: "Partnership support" is a paper item but no paper in content/meetings/bcb/2019-06-11/ has item: "8.0"`)]],
     ['a duplicate decision id', { 'decisions/2019/cpcc-2019-001-copy.mdx': DECISION }, [], [new RegExp(`^${DEC}:2 id: found "CPCC 2019-001", which content/decisions/2019/cpcc-2019-001-copy\\.mdx already uses; expected each decision id once`)]],
-    ['a decision id without three digits', replaceIn('decisions/2019/cpcc-2019-001.mdx', 'CPCC 2019-001', 'CPCC 2019-1'), [], [new RegExp(`^${DEC}:2 id: found "CPCC 2019-1"; expected a decision id such as "CPCC 2017-020"`)]],
+    ['a decision id without three digits', replaceIn('decisions/2019/cpcc-2019-001.mdx', 'CPCC 2019-001', 'CPCC 2019-1'), [], [new RegExp(`^${DEC}:2 id: found "CPCC 2019-1"; expected it written "CPCC 2019-001", as content/site\\.yaml numbers decisions \\("CPCC \\{year\\}-\\{number:3\\}"\\)$`)]],
+    ['a decision id in another numbering', replaceIn('decisions/2019/cpcc-2019-001.mdx', 'CPCC 2019-001', 'PFCC/001/19'), [], [new RegExp(`^${DEC}:2 id: found "PFCC/001/19", which is not a decision id as content/site\\.yaml numbers them \\("CPCC \\{year\\}-\\{number:3\\}"\\); expected an id such as "CPCC 2019-020"$`)]],
+    ['a decision numbering that cannot be read', replaceIn('site.yaml', 'decisionNumbering: "CPCC {year}-{number:3}"', 'decisionNumbering: "{year}/{number}"'), [], [/^content\/site\.yaml:\d+ decisionNumbering: found "\{year\}\/\{number\}"; "\{year\}\/\{number\}" does not start with letters/]],
     ['a decision citing a paper that does not exist', replaceIn('decisions/2019/cpcc-2019-001.mdx', 'bcb/2019-06-11/5', 'bcb/2019-06-11/7'), [], [new RegExp(`^${DEC}:6 papers\\[0\\]: found "bcb/2019-06-11/7", which is not a paper in the archive`)]],
     ['a decision citing a meeting that does not exist', replaceIn('decisions/2019/cpcc-2019-001.mdx', 'meeting: bcb/2019-06-11', 'meeting: bcb/2019-06-12'), [], [new RegExp(`^${DEC}:7 meeting: found "bcb/2019-06-12", which is not a meeting in the archive`)]],
     ['a decision filed under the wrong name', { 'decisions/2019/cpcc-2019-001.mdx': '', 'decisions/2019/cpcc-2019-002.mdx': DECISION }, [], [/cpcc-2019-002\.mdx id: found "CPCC 2019-001"; expected the file to be content\/decisions\/2019\/cpcc-2019-001\.mdx/]],

@@ -22,7 +22,8 @@ export interface LoadedArchive {
 let loaded: Promise<LoadedArchive> | undefined;
 
 async function load(): Promise<LoadedArchive> {
-  const [bodies, meetings, papers, minutes, actionLogs, decisions] = await Promise.all([
+  const [site, bodies, meetings, papers, minutes, actionLogs, decisions] = await Promise.all([
+    loadSite(),
     getCollection('bodies'),
     getCollection('meetings'),
     getCollection('papers'),
@@ -39,6 +40,7 @@ async function load(): Promise<LoadedArchive> {
       minutes: sourced(minutes),
       actionLogs: sourced(actionLogs),
       decisions: sourced(decisions),
+      site,
     },
     todayInLondon(),
   );

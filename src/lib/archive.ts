@@ -2,10 +2,11 @@
  * The archive: every public document, with what can be derived from where it sits, indexed once.
  * Built from validated entries, by the site (from Astro's collections) and by the content check.
  */
-import type { ActionLog, AgendaItem, Body, Decision, Meeting, Minutes, Paper } from './schema.ts';
+import type { ActionLog, AgendaItem, Body, Decision, Meeting, Minutes, Paper, Site } from './schema.ts';
 import { compareAgendaNumbers, findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
 import { decisionSlug, locateContentFile, meetingKey, paperSegment } from './paths.ts';
 import { buildActionHistories, type ActionHistory } from './actions.ts';
+import { officeOf, type Office } from './office.ts';
 
 /** A validated entry and the file it came from (relative to content/). */
 export interface Sourced<T> {
@@ -20,6 +21,8 @@ export interface ArchiveInput {
   minutes: Sourced<Minutes>[];
   actionLogs: Sourced<ActionLog>[];
   decisions: Sourced<Decision>[];
+  /** the office's settings of content/site.yaml that reading its papers needs; left out while that file cannot be read */
+  site?: Pick<Site, 'decisionNumbering' | 'citationWords'> | undefined;
 }
 
 export interface MeetingRecord {
@@ -64,6 +67,8 @@ export interface DecisionRecord {
 
 export interface Archive {
   bodies: Body[];
+  /** how the office numbers its decisions and names its bodies in its papers */
+  office: Office;
   /** every meeting, oldest first */
   meetings: MeetingRecord[];
   /** every paper, in meeting then agenda order */
@@ -226,6 +231,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
 
   return {
     bodies: [...input.bodies],
+    office: officeOf(input.site, input.bodies),
     meetings,
     papers: meetings.flatMap((meeting) => meeting.papers),
     minutes: minutes.sort((a, b) => a.meetingKey.localeCompare(b.meetingKey)),

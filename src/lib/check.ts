@@ -12,13 +12,15 @@ import {
   minutesSchema,
   paperSchema,
   siteSchema,
+  type Site,
   type AgendaItem,
   type Body,
   type Meeting,
 } from './schema.ts';
 import { isCalendarDate } from './dates.ts';
 import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
-import { SITE_FILE, SITE_ROUTES, decisionSlug, locateContentFile, meetingKey } from './paths.ts';
+import { SITE_FILE, SITE_ROUTES, decisionFile, decisionSlug, locateContentFile, meetingKey } from './paths.ts';
+import { decisionNumbering } from './decision-numbering.ts';
 import { paperAddress, type ArchiveInput, type Sourced } from './archive.ts';
 import { findUnsafeContent } from './safe-content.ts';
 import { internalLinksInText } from './link-check.ts';
@@ -252,7 +254,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
           problems.push({ file: name, message: 'expected the publisher’s settings, one per line, starting "name: …"' });
           break;
         }
-        validate(siteSchema, parsed, name, problems);
+        input.site = validate(siteSchema, parsed, name, problems) as Site | undefined;
         break;
       }
       default: {
@@ -439,14 +441,25 @@ function checkReferences(
   const decisionFiles = new Map<string, string>();
   for (const decision of input.decisions) {
     const name = prefix + decision.file;
-    const { date: folderYear, stem } = locateContentFile(decision.file);
-    const earlier = decisionFiles.get(decision.data.id);
+        const earlier = decisionFiles.get(decision.data.id);
     if (earlier) {
       problems.push({ file: name, line: line(decision.file, ['id']), field: 'id', message: `found "${decision.data.id}", which content/${earlier} already uses; expected each decision id once` });
     }
     decisionFiles.set(decision.data.id, decision.file);
-    if (stem !== decisionSlug(decision.data.id) || folderYear !== decision.data.id.slice(5, 9)) {
-      problems.push({ file: name, field: 'id', message: `found "${decision.data.id}"; expected the file to be content/decisions/${decision.data.id.slice(5, 9)}/${decisionSlug(decision.data.id)}.mdx` });
+    const numbering = input.site && decisionNumbering(input.site.decisionNumbering);
+    const { id, date } = decision.data;
+    if (numbering && numbering.normalise(id) !== id) {
+      const written = numbering.normalise(id);
+      problems.push({
+        file: name,
+        line: line(decision.file, ['id']),
+        field: 'id',
+        message: written
+          ? `found "${id}"; expected it written "${written}", as content/${SITE_FILE} numbers decisions ("${numbering.pattern}")`
+          : `found "${id}", which is not a decision id as content/${SITE_FILE} numbers them ("${numbering.pattern}"); expected an id such as "${numbering.example(date.slice(0, 4), 20)}"`,
+      });
+    } else if (numbering && decision.file !== decisionFile(id, date, numbering)) {
+      problems.push({ file: name, field: 'id', message: `found "${id}"; expected the file to be content/${decisionFile(id, date, numbering)}` });
     }
     decision.data.papers.forEach((address, index) => {
       const meetingOfPaper = address.split('/').slice(0, 2).join('/');

@@ -7,7 +7,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { Archive } from './archive.ts';
-import { resolvedCitations, type CitingDocument } from './link-graph.ts';
+import { citationContextFor, resolvedCitations, type CitingDocument } from './link-graph.ts';
 import { mayCite } from './citations.ts';
 
 export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -40,7 +40,7 @@ function linkedText(text: string, document: Omit<CitingDocument, 'text'>, archiv
 }
 
 export function linkCitations(html: string, document: Omit<CitingDocument, 'text'>, archive: Archive, href: (path: string) => string): string {
-  if (!mayCite(html)) return html;
+  if (!mayCite(html, citationContextFor(archive))) return html;
   let output = '';
   let copiedTo = 0;
   let run: TextRun | undefined;

@@ -3,12 +3,12 @@
  *   ‘Hate Crime Review Paper’, Agenda Item 8.0, Business Coordination Board, 7th August 2017
  *   minutes of the Business Coordination Board meeting held on the 16th May 2019
  *   brought to this Board on 24 January 2019
- *   Decision Record – CPCC 2017-008 (and "CPCC 2017-19")
+ *   Decision Record – CPCC 2017-008 (and "CPCC 2017-19": ids as content/site.yaml numbers them)
  *   see Agenda item 8.1 (an item of the same meeting)
  * Pure text in, citations out; resolving them against the archive is resolveCitation's work.
  */
 import { normaliseAgendaNumber } from './agenda.ts';
-import { normaliseDecisionId } from './paths.ts';
+import type { Office } from './office.ts';
 import { editorialNoteAround, parseMarkdown, plainText, plainTextOf, type MdastNode } from './plain-text.ts';
 
 export type CitationTarget =
@@ -31,6 +31,8 @@ export interface CitationContext {
   bodyByAlias: ReadonlyMap<string, string>;
   /** the body of the document being read, for "this Board" and minutes that name no body */
   currentBody?: string | undefined;
+  /** how the office numbers its decisions, and the words of "this Board" */
+  office: Office;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -60,21 +62,27 @@ function bodyOf(alias: string, context: CitationContext): string | undefined {
 }
 
 interface CompiledPatterns {
+  office: Office;
   agendaItem?: RegExp;
   minutes: RegExp;
   thisBody: RegExp;
   sameMeeting: RegExp;
-  decision: RegExp;
+  decision: RegExp | undefined;
+  mayCite: RegExp;
 }
 
 const compiled = new WeakMap<ReadonlyMap<string, string>, CompiledPatterns>();
 
+/** Any of the words; none at all matches nothing. */
+const wordsPattern = (words: readonly string[]) => (words.length > 0 ? words.map(escapeForPattern).join('|') : '(?!)');
+
 /** The patterns for one set of body aliases, compiled once. */
 function patternsFor(context: CitationContext): CompiledPatterns {
   const cached = compiled.get(context.bodyByAlias);
-  if (cached) return cached;
+  if (cached?.office === context.office) return cached;
   const aliases = aliasPattern(context);
   const patterns: CompiledPatterns = {
+    office: context.office,
     // Agenda Item 8.0, Business Coordination Board, 7th August 2017
     agendaItem: aliases
       ? new RegExp(String.raw`Agenda${WS}Item(?:${WS}No\.?)?${WS}${AGENDA_NUMBERS},?${WS}(?:the${WS})?(${aliases}),?${WS}(?:meeting${WS}(?:of|on)${WS})?(?:the${WS})?${DATE}`, 'gi')
@@ -82,26 +90,30 @@ function patternsFor(context: CitationContext): CompiledPatterns {
     // minutes of the [Business Coordination Board] meeting held on [the] 16th May 2019
     minutes: new RegExp(String.raw`minutes${WS}of${WS}the${WS}((?:[\w’'\-]+${WS}){0,8}?)meetings?${WS}held${WS}on${WS}(?:the${WS})?${DATE}`, 'gi'),
     // brought to this Board on 24 January 2019
-    thisBody: new RegExp(String.raw`(?:brought|presented|reported|submitted)${WS}to${WS}this${WS}(?:Board|Panel|Committee)(?:${WS}meeting)?${WS}(?:on|in)${WS}(?:the${WS})?${DATE}`, 'gi'),
+    thisBody: new RegExp(String.raw`(?:brought|presented|reported|submitted)${WS}to${WS}this${WS}(?:${wordsPattern(context.office.thisBodyWords)})(?:${WS}meeting)?${WS}(?:on|in)${WS}(?:the${WS})?${DATE}`, 'gi'),
     // see Agenda item 8.1: an item of the same meeting
     sameMeeting: new RegExp(String.raw`\bsee${WS}(Agenda${WS}item${WS}(\d{1,2}(?:\.\d{1,2})?))\b(?!\.\d)`, 'gi'),
-    // CPCC 2017-020, CPCC 2017-19
-    decision: /\bCPCC[\s\u00a0]+\d{4}[\s\u00a0]*[-–][\s\u00a0]*\d{1,3}\b/g,
+    // CPCC 2017-020, CPCC 2017-19: as the office numbers its decisions
+    decision: context.office.numbering?.inText,
+    mayCite: mayCitePattern(context.office),
   };
   compiled.set(context.bodyByAlias, patterns);
   return patterns;
 }
 
 /** Words without which a text holds no citation: most paragraphs are skipped at once. */
-const MAY_CITE = /agenda|minutes|CPCC|this[\s\u00a0]+(?:board|panel|committee)/i;
+function mayCitePattern(office: Office): RegExp {
+  const marker = office.numbering ? `|${escapeForPattern(office.numbering.marker)}` : '';
+  return new RegExp(String.raw`agenda|minutes${marker}|this${WS}(?:${wordsPattern(office.thisBodyWords)})`, 'i');
+}
 
-export function mayCite(text: string): boolean {
-  return MAY_CITE.test(text);
+export function mayCite(text: string, context: CitationContext): boolean {
+  return patternsFor(context).mayCite.test(text);
 }
 
 /** Every citation in a text, in order, not overlapping. */
 export function findCitations(text: string, context: CitationContext): Citation[] {
-  if (!mayCite(text)) return [];
+  if (!mayCite(text, context)) return [];
   const found: Citation[] = [];
   const patterns = patternsFor(context);
   const add = (match: RegExpExecArray, target: CitationTarget | undefined, skipLeading = 0) => {
@@ -133,8 +145,8 @@ export function findCitations(text: string, context: CitationContext): Citation[
   for (const match of text.matchAll(patterns.sameMeeting)) {
     add(match, { kind: 'same-meeting-item', item: normaliseAgendaNumber(match[2]!) }, match[0].indexOf(match[1]!));
   }
-  for (const match of text.matchAll(patterns.decision)) {
-    add(match, { kind: 'decision', id: normaliseDecisionId(match[0]) });
+  for (const match of patterns.decision ? text.matchAll(patterns.decision) : []) {
+    add(match, { kind: 'decision', id: context.office.numbering!.normalise(match[0])! });
   }
 
   // the longest citation wins where two overlap

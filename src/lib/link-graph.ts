@@ -53,7 +53,7 @@ export function citationContextFor(archive: Archive, body?: string): CitationCon
     }
     aliasesOf.set(archive, bodyByAlias);
   }
-  return { bodyByAlias, currentBody: body };
+  return { bodyByAlias, currentBody: body, office: archive.office };
 }
 
 /** Where a citation leads: the paper when the item has one, else the meeting; or what is missing. */

@@ -1,16 +1,18 @@
 /** Where things live: content file paths → keys and site addresses. Pure string work. */
 import { normaliseAgendaNumber } from './agenda.ts';
+import type { DecisionNumbering } from './decision-numbering.ts';
 
-/** "cpcc 2017-020" → "cpcc-2017-020": the address segment of a decision. */
+/** "CPCC 2017-020" → "cpcc-2017-020", "PFCC/045/21" → "pfcc-045-21": the address segment of a decision. */
 export function decisionSlug(id: string): string {
-  return id.trim().toLowerCase().replace(/\s+/g, '-');
+  return id.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-/** "CPCC 2017-19" → "CPCC 2017-019": decision ids always carry three digits. */
-export function normaliseDecisionId(printed: string): string {
-  const match = /^\s*CPCC\s+(\d{4})\s*[-–]\s*(\d{1,3})\s*$/i.exec(printed);
-  if (!match) throw new Error(`not a decision id: "${printed}"`);
-  return `CPCC ${match[1]}-${match[2]!.padStart(3, '0')}`;
+/**
+ * Where a decision's file sits: decisions/<year>/<slug>.mdx, under the year its id names, or the
+ * year of its date when the office's ids name none.
+ */
+export function decisionFile(id: string, date: string, numbering: DecisionNumbering): string {
+  return `decisions/${numbering.yearOf(id) ?? date.slice(0, 4)}/${decisionSlug(id)}.mdx`;
 }
 
 /**

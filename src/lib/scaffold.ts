@@ -4,7 +4,8 @@
  */
 import { isCalendarDate } from './dates.ts';
 import { AGENDA_NUMBER_PATTERN, normaliseAgendaNumber } from './agenda.ts';
-import { decisionSlug, normaliseDecisionId } from './paths.ts';
+import { decisionFile, SITE_FILE } from './paths.ts';
+import type { DecisionNumbering } from './decision-numbering.ts';
 
 export interface Scaffold {
   /** path under content/ */
@@ -36,6 +37,11 @@ export const EXAMPLE_TEXTS = {
   sourceUrl: 'https://www.example.gov.uk/paper.pdf',
   paperNote: 'An editorial note shown above the text',
   minutesNote: 'A note shown above the minutes',
+  publisher: 'The publisher’s name, as its papers print it',
+  area: 'The area it serves, as its papers name it',
+  bodyName: 'The full name of the board or panel, as its papers print it',
+  howTested: 'How the site was last tested for accessibility, and by whom',
+  decisionNumbering: 'EXAMPLE {year}-{number:3}',
 } as const;
 
 /**
@@ -61,7 +67,8 @@ const USAGE = `Usage:
   npm run new -- meeting <body> <yyyy-mm-dd>
   npm run new -- paper <body> <yyyy-mm-dd> <agenda item> <short-title>
   npm run new -- minutes <body> <yyyy-mm-dd>
-  npm run new -- decision "<CPCC yyyy-nnn>" <yyyy-mm-dd>`;
+  npm run new -- decision "<decision id>" <yyyy-mm-dd>
+  npm run new -- site`;
 
 function requireDate(value: string | undefined, what: string): string {
   if (!value || !isCalendarDate(value)) throw new ScaffoldError(`${what}: found "${value ?? ''}"; expected a real date written YYYY-MM-DD, for example 2019-06-11\n\n${USAGE}`);
@@ -204,19 +211,19 @@ ${EXAMPLE_TEXTS.minuteText}
   };
 }
 
-export function decisionScaffold(printedId: string, date: string): Scaffold {
-  const id = normaliseDecisionId(printedId);
+export function decisionScaffold(printedId: string, date: string, numbering: DecisionNumbering): Scaffold {
+  const id = numbering.normalise(printedId);
+  if (!id) throw new ScaffoldError(`decision id: found "${printedId}"; expected an id as content/${SITE_FILE} numbers them ("${numbering.pattern}"), such as "${numbering.example(date.slice(0, 4), 20)}" (in quotes)\n\n${USAGE}`);
   return {
-    path: `decisions/${id.slice(5, 9)}/${decisionSlug(id)}.mdx`,
+    path: decisionFile(id, date, numbering),
     text: `---
 id: ${id}
-# printedId: ${printedId}     # only when the source printed the id differently
-title: ${EXAMPLE_TEXTS.decisionTitle}
+${id === printedId ? '' : `printedId: ${printedId}\n`}title: ${EXAMPLE_TEXTS.decisionTitle}
 date: ${date}
 summary: ${EXAMPLE_TEXTS.decisionSummary}
-papers: []                  # addresses of the papers behind it, such as bcb/2017-09-21/11
-# meeting: bcb/2017-09-21   # the meeting where it was discussed
-# notified: pcp/2017-11-15  # the meeting where it was notified to the Panel
+papers: []                  # addresses of the papers behind it, such as board/2017-09-21/11
+# meeting: board/2017-09-21 # the meeting where it was discussed
+# notified: panel/2017-11-15  # the meeting where it was notified to the Panel
 # draft: true
 # published: ${date}
 ---
@@ -226,8 +233,54 @@ ${EXAMPLE_TEXTS.decisionText}
   };
 }
 
+/**
+ * The two files that start an archive for a new office: content/site.yaml and content/bodies.yaml,
+ * every field shown and explained. The check refuses them until each example is replaced.
+ */
+export function siteScaffold(today: string): Scaffold[] {
+  return [
+    {
+      path: SITE_FILE,
+      text: `# The publisher of this site, its contacts, and the facts of the accessibility statement (/accessibility/).
+# Each value as the papers print it; leave out an optional field the papers do not give. Never guess one.
+name: ${EXAMPLE_TEXTS.publisher}
+area: ${EXAMPLE_TEXTS.area}
+siteName: Board papers          # this site's own name, in the header and every page title
+# website: https://www.example.gov.uk/      # the publisher's own website
+contact:                        # at least one of email, phone and address
+  email: ${EXAMPLE_TEXTS.email}
+  # phone: "01234 567890"
+  # address: the postal address, as the papers print it
+# privacyNotice: https://www.example.gov.uk/privacy/   # the publisher's privacy notice
+# accessibilityContact:         # where to report an accessibility problem, when not the contact above
+#   email: accessibility@example.gov.uk
+# How the Commissioner's decisions are numbered: the letters they start with, then {year} (four digits)
+# or {yy} (two), and {number}, or {number:3} for three digits: "CPCC {year}-{number:3}" is CPCC 2017-020,
+# "PFCC/{number:3}/{yy}" is PFCC/045/21, "Decision {year}/{number}" is Decision 2021/45.
+decisionNumbering: "${EXAMPLE_TEXTS.decisionNumbering}"
+# citationWords: [Board, Panel]  # the words of "brought to this Board"; left out, the last word of each body's name
+lastTested: ${today}            # when the site was last tested for accessibility
+howTested: ${EXAMPLE_TEXTS.howTested}
+statementPrepared: ${today}     # when the accessibility statement was prepared or last reviewed
+knownIssues: []                 # each accessibility problem known, in plain words
+`,
+    },
+    {
+      path: 'bodies.yaml',
+      text: `# The boards and panels whose papers this site publishes, one entry each. The id is the first part of
+# every address of the body's pages: /board/2019-06-11/.
+- id: board
+  name: ${EXAMPLE_TEXTS.bodyName}
+  # shortName: Board            # the short name used in breadcrumbs
+  aliases: []                   # other names the papers use for it, such as "Co-ordination Board"
+  # description: One or two sentences on what the body does.
+`,
+    },
+  ];
+}
+
 /** The file `npm run new -- <kind> …` would write, or an error saying what was expected. */
-export function scaffold(args: readonly string[], bodies: readonly string[]): Scaffold {
+export function scaffold(args: readonly string[], bodies: readonly string[], numbering: DecisionNumbering | undefined): Scaffold {
   const [kind, ...rest] = args;
   switch (kind) {
     case 'meeting':
@@ -241,11 +294,10 @@ export function scaffold(args: readonly string[], bodies: readonly string[]): Sc
     case 'minutes':
       return minutesScaffold(requireBody(rest[0], bodies), requireDate(rest[1], 'date'));
     case 'decision': {
-      const id = rest[0];
-      if (!id || !/^\s*CPCC\s+\d{4}\s*[-–]\s*\d{1,3}\s*$/i.test(id)) throw new ScaffoldError(`decision id: found "${id ?? ''}"; expected an id such as "CPCC 2017-020" (in quotes)\n\n${USAGE}`);
-      return decisionScaffold(id, requireDate(rest[1], 'date'));
+      if (!numbering) throw new ScaffoldError(`content/${SITE_FILE} gives no decisionNumbering that can be read; run npm run check, which says what to mend`);
+      return decisionScaffold(rest[0] ?? '', requireDate(rest[1], 'date'), numbering);
     }
     default:
-      throw new ScaffoldError(`found "${kind ?? ''}"; expected meeting, paper, minutes or decision\n\n${USAGE}`);
+      throw new ScaffoldError(`found "${kind ?? ''}"; expected meeting, paper, minutes, decision or site\n\n${USAGE}`);
   }
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { dateWrittenOtherwise, isCalendarDate } from './dates.ts';
 import { AGENDA_NUMBER_PATTERN } from './agenda.ts';
 import { MEETING_ROUTES } from './paths.ts';
+import { readNumberingPattern } from './decision-numbering.ts';
 
 /** YAML may hand us a Date object for a date written YYYY-MM-DD; we keep the text. */
 const dateAsText = (value: unknown) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value);
@@ -176,11 +177,9 @@ export const minutesSchema = z.strictObject({
 /** The address of a page of the site, such as "bcb/2017-09-21/11"; leading and trailing slashes are dropped. */
 const siteAddress = z.string().transform((address) => address.trim().replace(/^\/+|\/+$/g, ''));
 
-export const decisionIdPattern = /^CPCC \d{4}-\d{3}$/;
-
 export const decisionSchema = z.strictObject({
   ...publication,
-  id: z.string().regex(decisionIdPattern, { error: 'expected a decision id such as "CPCC 2017-020"' }).describe('always three digits: "CPCC 2017-020"'),
+  id: nonEmpty.describe('as content/site.yaml’s decisionNumbering writes it, such as "CPCC 2017-020"'),
   printedId: z.string().optional().describe('the id as the source printed it, when it differs'),
   title: nonEmpty.describe('the subject'),
   date: calendarDate.describe('the date of the decision'),
@@ -246,7 +245,7 @@ const webAddress = z.url({ protocol: /^https?$/, error: 'expected a full web add
 /** The publisher's identity and the facts of the accessibility statement, in content/site.yaml. */
 export const siteSchema = z.strictObject({
   name: nonEmpty.describe('the publisher’s name, in its own words as the papers print it'),
-  area: nonEmpty.describe('the area it serves, such as "Cambridgeshire and Peterborough"'),
+  area: nonEmpty.describe('the area it serves, as the papers name it'),
   siteName: nonEmpty.describe('the name of this site, in the header and at the end of every page title'),
   website: webAddress.optional().describe('the publisher’s own website, where readers find what this site does not give'),
   contact: siteContactSchema.describe('how to reach the publisher: email, phone and address, as the packs print them'),
@@ -255,6 +254,17 @@ export const siteSchema = z.strictObject({
   lastTested: calendarDate.describe('the date the site was last tested for accessibility (YYYY-MM-DD)'),
   howTested: nonEmpty.describe('how it was last tested, and by whom'),
   statementPrepared: calendarDate.describe('the date the accessibility statement was prepared or last reviewed (YYYY-MM-DD)'),
+  decisionNumbering: z
+    .string({ error: 'expected how decision ids are written, in quotes, such as "CPCC {year}-{number:3}"' })
+    .superRefine((pattern, context) => {
+      const read = readNumberingPattern(pattern);
+      if ('problem' in read) context.addIssue({ code: 'custom', message: read.problem });
+    })
+    .describe('how the decision ids are written: the letters they start with, then {year} (four digits) or {yy} (two), and {number}, or {number:3} for at least three digits; such as "CPCC {year}-{number:3}" or "PFCC/{number:3}/{yy}"'),
+  citationWords: z
+    .array(nonEmpty)
+    .optional()
+    .describe('the words papers use for the board or panel they go to, as in "brought to this Board"; leave out to use the last word of each body’s name'),
   knownIssues: z.array(nonEmpty).default([]).describe('each accessibility problem known, in plain words; none means the site claims full compliance'),
 });
 

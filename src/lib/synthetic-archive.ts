@@ -91,6 +91,7 @@ contact:
 lastTested: 2000-01-03
 howTested: None; this is the synthetic archive of the benchmark.
 statementPrepared: 2000-01-03
+decisionNumbering: "SPCC {year}-{number:3}"
 `;
 
 /** The files of a synthetic archive of about `documents` documents, by path under content/. */
@@ -111,7 +112,7 @@ export function syntheticArchive(documents: number): Map<string, string> {
     const folder = `meetings/${meeting.body.id}/${meeting.date}`;
     const earlier = meeting.index >= BODIES.length ? meetings[meeting.index - BODIES.length] : undefined;
     const year = meeting.date.slice(0, 4);
-    const decisionId = `CPCC ${year}-${String((meeting.index % 900) + 1).padStart(3, '0')}`;
+    const decisionId = `SPCC ${year}-${String((meeting.index % 900) + 1).padStart(3, '0')}`;
     const agenda = Array.from({ length: PAPERS_PER_MEETING }, (_, offset) => `  - number: "${offset + 1}"\n    title: ${sentence(next, 5).replace(/\.$/, '')}\n    presenter: Report from Chief Constable\n`).join('');
     files.set(`${folder}/index.mdx`, `---\ntime: "14:00"\nvenue: Conference Room 2\nagenda:\n${agenda}---\n`);
     for (let item = 1; item <= PAPERS_PER_MEETING; item++) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citationContext, findCitations, type CitationContext } from '../../src/lib/citations.ts';
+import { officeOf } from '../../src/lib/office.ts';
 
 const context: CitationContext = {
   bodyByAlias: new Map([
@@ -11,6 +12,7 @@ const context: CitationContext = {
     ['the panel', 'pcp'],
   ]),
   currentBody: 'bcb',
+  office: officeOf({ decisionNumbering: 'CPCC {year}-{number:3}' }, [{ name: 'Business Coordination Board' }, { name: 'Police and Crime Panel' }, { name: 'Joint Audit Committee' }]),
 };
 const targets = (text: string, ctx = context) => findCitations(text, ctx).map((citation) => citation.target);
 
@@ -109,5 +111,18 @@ describe('citation context', () => {
     expect(quote).toContain('a long link text then CPCC 2017-020');
     expect(quote).not.toContain('](');
     expect(quote.length).toBeLessThan(340);
+  });
+  it('reads another office’s decision ids and its own word for the body a paper goes to', () => {
+    const other: CitationContext = {
+      bodyByAlias: new Map([['accountability forum', 'af']]),
+      currentBody: 'af',
+      office: officeOf({ decisionNumbering: 'PFCC/{number:3}/{yy}', citationWords: ['Forum'] }, [{ name: 'Accountability Forum' }]),
+    };
+    expect(targets('The Commissioner approved PFCC / 45 / 21, brought to this Forum on 4 March 2021.', other)).toEqual([
+      { kind: 'decision', id: 'PFCC/045/21' },
+      { kind: 'meeting', body: 'af', date: '2021-03-04' },
+    ]);
+    // another office's ids and words are not this office's citations
+    expect(targets('CPCC 2017-020 was brought to this Board on 4 March 2021.', other)).toEqual([]);
   });
 });

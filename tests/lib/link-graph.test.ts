@@ -17,6 +17,7 @@ const archive = buildArchive(
     minutes: [],
     actionLogs: [],
     decisions: [{ file: 'decisions/2017/cpcc-2017-020.mdx', data: decisionSchema.parse({ id: 'CPCC 2017-020', title: 'IMHT', date: '2017-09-21' }) }],
+    site: { decisionNumbering: 'CPCC {year}-{number:3}' },
   },
   '2026-01-01',
 );

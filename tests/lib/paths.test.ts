@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decisionSlug, locateContentFile, normaliseDecisionId, paperSegment, withBase } from '../../src/lib/paths.ts';
+import { decisionFile, decisionSlug, locateContentFile, paperSegment, withBase } from '../../src/lib/paths.ts';
+import { decisionNumbering } from '../../src/lib/decision-numbering.ts';
 
 describe('ids and addresses', () => {
-  it('normalises decision ids to three digits', () => {
-    expect(normaliseDecisionId('CPCC 2017-19')).toBe('CPCC 2017-019');
-    expect(normaliseDecisionId('CPCC 2017-020')).toBe('CPCC 2017-020');
-    expect(normaliseDecisionId('cpcc 2017 – 8')).toBe('CPCC 2017-008');
-    expect(() => normaliseDecisionId('2017-020')).toThrow();
-  });
-  it('makes a decision address from its id', () => {
+  it('makes a decision address and file from its id, in any office’s numbering', () => {
     expect(decisionSlug('CPCC 2017-020')).toBe('cpcc-2017-020');
+    expect(decisionSlug('PFCC/045/21')).toBe('pfcc-045-21');
+    expect(decisionFile('CPCC 2017-020', '2017-09-21', decisionNumbering('CPCC {year}-{number:3}'))).toBe('decisions/2017/cpcc-2017-020.mdx');
+    expect(decisionFile('PFCC/045/21', '2021-03-04', decisionNumbering('PFCC/{number:3}/{yy}'))).toBe('decisions/2021/pfcc-045-21.mdx');
+    // an office whose ids name no year files them under the year of the decision
+    expect(decisionFile('Decision 45', '2021-03-04', decisionNumbering('Decision {number}'))).toBe('decisions/2021/decision-45.mdx');
   });
   it('derives body, date and kind from where a file sits', () => {
     expect(locateContentFile('meetings/bcb/2019-06-11/index.mdx')).toEqual({ kind: 'meeting', body: 'bcb', date: '2019-06-11' });

@@ -22,7 +22,7 @@ describe('the benchmark archive generator', () => {
     expect(words).toBeLessThan(1900);
     expect(paper).toContain('| Measure | 2018/19 | 2019/20 | Change |');
     expect(paper).toMatch(/Agenda Item \d\.0, Business Coordination Board, 3rd January 2000/);
-    expect(paper).toMatch(/CPCC 2000-\d{3}/);
+    expect(paper).toMatch(/SPCC 2000-\d{3}/);
   });
   it('is the same every time', () => {
     expect(syntheticArchive(200)).toEqual(files);

@@ -1,0 +1,111 @@
+/**
+ * How an office numbers the Commissioner's decisions, from one pattern in content/site.yaml, such as
+ * "CPCC {year}-{number:3}" (CPCC 2017-020), "PFCC/{number:3}/{yy}" (PFCC/045/21) or
+ * "Decision {year}/{number}" (Decision 2021/45). From it come the normal form of an id, the reading of
+ * an id as the papers print it ("CPCC 2017-19", "pfcc / 45 / 21"), and its finding in a text. The
+ * pattern is data: it is read as literal text and three placeholders, never as a regular expression.
+ */
+
+type Part = { literal: string } | { field: 'year' | 'yy' } | { field: 'number'; width: number };
+
+export interface DecisionNumbering {
+  /** the pattern as written in content/site.yaml */
+  pattern: string;
+  /** the id in its normal form, from an id as printed ("CPCC 2017-19" → "CPCC 2017-019"), or undefined when it is not one */
+  normalise(printed: string): string | undefined;
+  /** every id printed in a text, however spaced: a global pattern for matchAll */
+  inText: RegExp;
+  /** the letters every id starts with ("CPCC"): a text without them cites no decision */
+  marker: string;
+  /** the year an id names, four digits, when the pattern has one */
+  yearOf(id: string): string | undefined;
+  /** an id of this office, for messages: the given year and number in normal form */
+  example(year: string, number: number): string;
+}
+
+const PLACEHOLDER = /\{(year|yy|number)(?::(\d))?\}/g;
+const LITERAL = /^[A-Za-z0-9 .\-–/_]*$/;
+const SPACE = String.raw`[\s\u00a0]`;
+
+/** The parts of a pattern, or what is wrong with it, in words for a member of staff. */
+export function readNumberingPattern(pattern: string): { parts: Part[] } | { problem: string } {
+  const parts: Part[] = [];
+  let cursor = 0;
+  for (const match of pattern.matchAll(PLACEHOLDER)) {
+    if (match.index > cursor) parts.push({ literal: pattern.slice(cursor, match.index) });
+    else if (parts.length > 0) return { problem: `"${pattern}" puts two placeholders side by side; expected text between them, such as "{year}-{number:3}"` };
+    const field = match[1] as 'year' | 'yy' | 'number';
+    if (field === 'number') parts.push({ field, width: Number(match[2] ?? 1) });
+    else if (match[2] !== undefined) return { problem: `"${pattern}" gives {${field}} a width; only {number} takes one, such as {number:3}` };
+    else parts.push({ field });
+    cursor = match.index + match[0].length;
+  }
+  if (cursor < pattern.length) parts.push({ literal: pattern.slice(cursor) });
+  const literals = parts.flatMap((part) => ('literal' in part ? [part.literal] : []));
+  const fields = parts.flatMap((part) => ('field' in part ? [part.field] : []));
+  if (literals.some((literal) => !LITERAL.test(literal))) {
+    return { problem: `"${pattern}" holds characters a decision id cannot; expected letters, digits, spaces, "-", "/", "." and the placeholders {year}, {yy} and {number}` };
+  }
+  if (fields.filter((field) => field === 'number').length !== 1) return { problem: `"${pattern}" needs {number} once, such as "CPCC {year}-{number:3}"` };
+  if (fields.filter((field) => field !== 'number').length > 1) return { problem: `"${pattern}" names the year twice; expected one of {year} or {yy}` };
+  if (!/^[A-Za-z]/.test(pattern)) return { problem: `"${pattern}" does not start with letters; expected the letters every id starts with, such as "CPCC {year}-{number:3}"` };
+  return { parts };
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A literal as the papers may print it: any run of spaces, and a separator with or without spaces around it. */
+function looseLiteral(literal: string): string {
+  return literal
+    .split(/(\s*[-–/.]\s*|\s+)/)
+    .map((token) => {
+      const separator = /^\s*([-–/.])\s*$/.exec(token);
+      if (separator) return `${SPACE}*${/[-–]/.test(separator[1]!) ? '[-–]' : escape(separator[1]!)}${SPACE}*`;
+      if (/^\s+$/.test(token)) return `${SPACE}+`;
+      return escape(token);
+    })
+    .join('');
+}
+
+const FIELD_PATTERN = { year: String.raw`(\d{4})`, yy: String.raw`(\d{2})`, number: String.raw`(\d{1,6})` };
+
+export function decisionNumbering(pattern: string): DecisionNumbering {
+  const read = readNumberingPattern(pattern);
+  if ('problem' in read) throw new Error(read.problem);
+  const { parts } = read;
+  const source = parts.map((part) => ('literal' in part ? looseLiteral(part.literal) : FIELD_PATTERN[part.field])).join('');
+  const whole = new RegExp(`^${SPACE}*${source}${SPACE}*$`, 'i');
+  const fieldsInOrder = parts.flatMap((part) => ('field' in part ? [part] : []));
+  const valuesOf = (printed: string) => {
+    const match = whole.exec(printed);
+    if (!match) return undefined;
+    return new Map(fieldsInOrder.map((part, index) => [part.field, match[index + 1]!]));
+  };
+  const format = (values: Map<string, string>) =>
+    parts
+      .map((part) => {
+        if ('literal' in part) return part.literal;
+        if (part.field === 'number') return String(Number(values.get('number'))).padStart(part.width, '0');
+        return values.get(part.field)!;
+      })
+      .join('');
+  return {
+    pattern,
+    normalise(printed) {
+      const values = valuesOf(printed);
+      return values ? format(values) : undefined;
+    },
+    // letters at its ends are whole words: "CPCC 2017-020" is found, "XCPCC 2017-0201" is not
+    inText: new RegExp(`(?<![A-Za-z0-9])${source}(?![A-Za-z0-9])`, 'gi'),
+    marker: /^[A-Za-z]+/.exec(pattern)![0],
+    yearOf(id) {
+      const values = valuesOf(id);
+      if (values?.has('year')) return values.get('year');
+      if (values?.has('yy')) return `20${values.get('yy')}`;
+      return undefined;
+    },
+    example(year, number) {
+      return format(new Map([['year', year], ['yy', year.slice(2)], ['number', String(number)]]));
+    },
+  };
+}
