@@ -6,7 +6,8 @@ const form = document.getElementById('search-form');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
-const TYPE_LABELS = { paper: 'Paper', decision: 'Decision', meeting: 'Meeting', minutes: 'Minutes', action: 'Action' };
+// what a result calls its type ("Paper"): each "Type of document" checkbox carries it
+const TYPE_LABELS = Object.fromEntries([...form.querySelectorAll('input[name=type]')].map((box) => [box.value, box.dataset.one]));
 const PAGE_SIZE = 10;
 
 let pagefind;

@@ -1,9 +1,12 @@
-/** Astro's content collections: the schemas come from src/lib/schema.ts, the one statement of the model. */
+/**
+ * Astro's collections, one for each kind of the registry (src/lib/document-kinds.ts): its schema and
+ * where its files sit come from there, the one statement of each.
+ */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { load as loadYaml } from 'js-yaml';
-import { actionLogSchema, bodySchema, decisionSchema, meetingSchema, minutesSchema, paperSchema, siteSchema } from './lib/schema.ts';
-import { SITE_FILE } from './lib/paths.ts';
+import { bodySchema, siteSchema } from './lib/schema.ts';
+import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE, filesGlob, type CollectionName } from './lib/document-kinds.ts';
 
 /** CONTENT_DIR lets the tests build a fixture archive with the real site. */
 const base = process.env.CONTENT_DIR ?? './content';
@@ -13,32 +16,18 @@ const pathId = ({ entry }: { entry: string }) => entry;
 /** site.yaml is one set of settings: the file loader would make each of its fields an entry, so it is read as one entry, "site". */
 const asOneEntry = (text: string) => ({ site: loadYaml(text) as Record<string, unknown> });
 
+/** The loader of a kind's files, where the registry says they sit. */
+function documentLoader(collection: CollectionName) {
+  return glob({ base, pattern: filesGlob(collection), generateId: pathId, ...(DOCUMENT_KINDS[collection].rendered ? { deferRender: true } : {}) });
+}
+
 export const collections = {
-  bodies: defineCollection({ loader: file(`${base}/bodies.yaml`), schema: bodySchema }),
+  bodies: defineCollection({ loader: file(`${base}/${BODIES_FILE}`), schema: bodySchema }),
   site: defineCollection({ loader: file(`${base}/${SITE_FILE}`, { parser: asOneEntry }), schema: siteSchema }),
-  meetings: defineCollection({
-    loader: glob({ base, pattern: 'meetings/*/*/index.mdx', generateId: pathId, deferRender: true }),
-    schema: meetingSchema,
-  }),
-  papers: defineCollection({
-    loader: glob({
-      base,
-      pattern: ['meetings/*/*/*.mdx', '!meetings/*/*/index.mdx', '!meetings/*/*/minutes.mdx'],
-      generateId: pathId,
-      deferRender: true,
-    }),
-    schema: paperSchema,
-  }),
-  minutes: defineCollection({
-    loader: glob({ base, pattern: 'meetings/*/*/minutes.mdx', generateId: pathId, deferRender: true }),
-    schema: minutesSchema,
-  }),
-  actionLogs: defineCollection({
-    loader: glob({ base, pattern: 'meetings/*/*/action-log.yaml', generateId: pathId }),
-    schema: actionLogSchema,
-  }),
-  decisions: defineCollection({
-    loader: glob({ base, pattern: 'decisions/*/*.mdx', generateId: pathId, deferRender: true }),
-    schema: decisionSchema,
-  }),
+  meetings: defineCollection({ loader: documentLoader('meetings'), schema: DOCUMENT_KINDS.meetings.schema }),
+  papers: defineCollection({ loader: documentLoader('papers'), schema: DOCUMENT_KINDS.papers.schema }),
+  minutes: defineCollection({ loader: documentLoader('minutes'), schema: DOCUMENT_KINDS.minutes.schema }),
+  actionLogs: defineCollection({ loader: documentLoader('actionLogs'), schema: DOCUMENT_KINDS.actionLogs.schema }),
+  forwardPlans: defineCollection({ loader: documentLoader('forwardPlans'), schema: DOCUMENT_KINDS.forwardPlans.schema }),
+  decisions: defineCollection({ loader: documentLoader('decisions'), schema: DOCUMENT_KINDS.decisions.schema }),
 };

@@ -150,7 +150,7 @@ describe('the whole built archive', () => {
   });
   it('publishes a page for every paper file', () => {
     const papers = readdirSync('content/meetings', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx') && !/(^|\/)(index|minutes)\.mdx$/.test(file));
-    const paperPages = files.filter((file) => /^[a-z]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/index\.html$/.test(file) && !file.includes('/minutes/'));
+    const paperPages = files.filter((file) => /^[a-z]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/index\.html$/.test(file) && !/\/(minutes|forward-plan)\//.test(file));
     expect(paperPages.length).toBe(papers.length);
   });
 });
@@ -226,5 +226,31 @@ describe('the information the law asks to be published', () => {
   });
   it('is linked from the footer of every page', () => {
     expect(page('bcb/2019-06-11/5/')('footer a[href="/published-information/"]').text()).toBe('Published information');
+  });
+});
+
+describe('the forward plan of decisions and declarations of interest (the Specified Information Order)', () => {
+  const plan = page('pcp/2017-11-15/forward-plan/');
+  it('publishes Appendix 3 of the Panel’s decisions report of 15 November 2017 as a plan, each planned decision word for word', () => {
+    const subjects = plan('article.planned-decision').map((_, element) => plan(element).children('p').first().text() || plan(element).children('h2').text()).get();
+    expect(subjects).toHaveLength(8);
+    // the report's table joins a cell's lines with a line break, and its text is set with curly
+    // apostrophes: compare the words, not the spaces or the apostrophes' shape
+    const words = (text: string) => text.replace(/\s+/g, '').replace(/’/g, "'");
+    const report = words(text('pcp/2017-11-15/9/'));
+    for (const subject of subjects) expect(report, subject).toContain(words(subject));
+    expect(plan('h2').first().text()).toBe('COLLABORATION');
+    expect(plan('main').text()).toContain('No decision on it in this archive yet');
+  });
+  it('is linked from its meeting, and gathered in the register of planned decisions', () => {
+    expect(page('pcp/2017-11-15/')('dl.summary-list a[href="/pcp/2017-11-15/forward-plan/"]').text()).toBe('Areas where decisions are likely to be considered');
+    expect(text('forward-plans/')).toContain('8 planned decisions in 1 plan, 0 with a decision published in this archive');
+    expect(page('forward-plans/')('#awaiting').text()).toBe('No decision in this archive yet (8)');
+  });
+  it('says on each meeting what its papers record of declarations of interest', () => {
+    expect(page('pcp/2017-09-06/')('#declarations').parent().text()).toContain('The papers record that no interest was declared.');
+    expect(page('bcb/2019-06-11/')('#declarations').parent().text()).toContain('Not recorded in the published papers.');
+    const declarations = page('declarations/');
+    expect(declarations('#none-declared').parent().find('a').map((_, link) => declarations(link).attr('href')).get()).toEqual(['/pcp/2017-09-06/', '/bcb/2018-04-12/']);
   });
 });

@@ -13,5 +13,5 @@ if (problems.length > 0) {
 }
 console.log(
   `Content is valid: ${input.meetings.length} meetings, ${input.papers.length} papers, ${input.minutes.length} minutes, ` +
-    `${input.decisions.length} decisions, ${input.actionLogs.length} action logs (${fileCount} files, ${seconds} s).`,
+    `${input.decisions.length} decisions, ${input.actionLogs.length} action logs, ${input.forwardPlans.length} forward plans (${fileCount} files, ${seconds} s).`,
 );

@@ -9,7 +9,7 @@ import { parseYamlFile } from '../lib/frontmatter.ts';
 import { scaffold, ScaffoldError, siteScaffold, type Scaffold } from '../lib/scaffold.ts';
 import { decisionNumbering } from '../lib/decision-numbering.ts';
 import { siteSchema } from '../lib/schema.ts';
-import { SITE_FILE } from '../lib/paths.ts';
+import { SITE_FILE } from '../lib/document-kinds.ts';
 import { todayInLondon } from '../lib/dates.ts';
 
 const contentDir = contentDirectory();

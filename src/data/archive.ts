@@ -22,13 +22,14 @@ export interface LoadedArchive {
 let loaded: Promise<LoadedArchive> | undefined;
 
 async function load(): Promise<LoadedArchive> {
-  const [site, bodies, meetings, papers, minutes, actionLogs, decisions] = await Promise.all([
+  const [site, bodies, meetings, papers, minutes, actionLogs, forwardPlans, decisions] = await Promise.all([
     loadSite(),
     getCollection('bodies'),
     getCollection('meetings'),
     getCollection('papers'),
     getCollection('minutes'),
     getCollection('actionLogs'),
+    getCollection('forwardPlans'),
     getCollection('decisions'),
   ]);
   const sourced = <T,>(entries: { id: string; data: T }[]) => entries.map((entry) => ({ file: entry.id, data: entry.data }));
@@ -39,6 +40,7 @@ async function load(): Promise<LoadedArchive> {
       papers: sourced(papers),
       minutes: sourced(minutes),
       actionLogs: sourced(actionLogs),
+      forwardPlans: sourced(forwardPlans),
       decisions: sourced(decisions),
       site,
     },

@@ -2,9 +2,10 @@
  * The archive: every public document, with what can be derived from where it sits, indexed once.
  * Built from validated entries, by the site (from Astro's collections) and by the content check.
  */
-import type { ActionLog, AgendaItem, Body, Decision, Meeting, Minutes, Paper, Site } from './schema.ts';
+import type { ActionLog, AgendaItem, Body, Decision, ForwardPlan, Meeting, Minutes, Paper, Site } from './schema.ts';
 import { compareAgendaNumbers, findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
-import { decisionSlug, locateContentFile, meetingKey, paperSegment } from './paths.ts';
+import { decisionSlug, meetingKey, paperSegment } from './paths.ts';
+import { locateContentFile } from './document-kinds.ts';
 import { buildActionHistories, type ActionHistory } from './actions.ts';
 import { officeOf, type Office } from './office.ts';
 
@@ -20,6 +21,7 @@ export interface ArchiveInput {
   papers: Sourced<Paper>[];
   minutes: Sourced<Minutes>[];
   actionLogs: Sourced<ActionLog>[];
+  forwardPlans: Sourced<ForwardPlan>[];
   decisions: Sourced<Decision>[];
   /** the office's settings of content/site.yaml that reading its papers needs; left out while that file cannot be read */
   site?: Pick<Site, 'decisionNumbering' | 'citationWords'> | undefined;
@@ -37,6 +39,7 @@ export interface MeetingRecord {
   papers: PaperRecord[];
   minutes?: MinutesRecord;
   actionLog?: Sourced<ActionLog>;
+  forwardPlan?: ForwardPlanRecord;
 }
 
 export interface PaperRecord {
@@ -58,6 +61,14 @@ export interface MinutesRecord {
   data: Minutes;
 }
 
+export interface ForwardPlanRecord {
+  key: string;
+  path: string;
+  file: string;
+  meetingKey: string;
+  data: ForwardPlan;
+}
+
 export interface DecisionRecord {
   key: string;
   path: string;
@@ -74,6 +85,8 @@ export interface Archive {
   /** every paper, in meeting then agenda order */
   papers: PaperRecord[];
   minutes: MinutesRecord[];
+  /** the forward plans of decisions, newest meeting first */
+  forwardPlans: ForwardPlanRecord[];
   /** newest first */
   decisions: DecisionRecord[];
   meetingByKey: Map<string, MeetingRecord>;
@@ -192,6 +205,16 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     if (meeting) meeting.actionLog = entry;
   }
 
+  const forwardPlans: ForwardPlanRecord[] = [];
+  for (const entry of input.forwardPlans) {
+    const { body, date } = locateContentFile(entry.file);
+    const meeting = body && date ? meetingByKey.get(meetingKey(body, date)) : undefined;
+    if (!meeting || !isPublished(entry.data, today)) continue;
+    const record = { key: `${meeting.key}/forward-plan`, path: `${meeting.key}/forward-plan/`, file: entry.file, meetingKey: meeting.key, data: entry.data };
+    meeting.forwardPlan = record;
+    forwardPlans.push(record);
+  }
+
   const meetings = [...meetingByKey.values()].sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
   for (const meeting of meetings) meeting.papers.sort(comparePapers);
 
@@ -235,6 +258,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     meetings,
     papers: meetings.flatMap((meeting) => meeting.papers),
     minutes: minutes.sort((a, b) => a.meetingKey.localeCompare(b.meetingKey)),
+    forwardPlans: forwardPlans.sort((a, b) => meetingByKey.get(b.meetingKey)!.date.localeCompare(meetingByKey.get(a.meetingKey)!.date) || a.key.localeCompare(b.key)),
     decisions,
     meetingByKey: new Map(meetings.map((meeting) => [meeting.key, meeting])),
     paperByKey,

@@ -5,12 +5,7 @@
 import type { z } from 'zod';
 import { parseFrontmatterFile, parseYamlFile, SyntaxProblem, type ParsedFile } from './frontmatter.ts';
 import {
-  actionLogSchema,
   bodySchema,
-  decisionSchema,
-  meetingSchema,
-  minutesSchema,
-  paperSchema,
   siteSchema,
   type Site,
   type AgendaItem,
@@ -19,7 +14,8 @@ import {
 } from './schema.ts';
 import { isCalendarDate } from './dates.ts';
 import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
-import { SITE_FILE, SITE_ROUTES, decisionFile, decisionSlug, locateContentFile, meetingKey } from './paths.ts';
+import { SITE_ROUTES, decisionFile, decisionSlug, meetingKey } from './paths.ts';
+import { DOCUMENT_KINDS, SITE_FILE, locateContentFile, whereFilesGo } from './document-kinds.ts';
 import { decisionNumbering } from './decision-numbering.ts';
 import { paperAddress, type ArchiveInput, type Sourced } from './archive.ts';
 import { findUnsafeContent } from './safe-content.ts';
@@ -151,15 +147,8 @@ export function duplicateAgendaNumbers(agenda: readonly AgendaItem[]): string[] 
 /** Checks every content file and the references between them. */
 export function checkContent(files: readonly ContentFile[], prefix = 'content/'): CheckResult {
   const problems: Problem[] = [];
-  const input: ArchiveInput = { bodies: [], meetings: [], papers: [], minutes: [], actionLogs: [], decisions: [] };
+  const input: ArchiveInput = { bodies: [], meetings: [], papers: [], minutes: [], actionLogs: [], forwardPlans: [], decisions: [] };
   const parsedByPath = new Map<string, ParsedFile>();
-  const documentKinds: Record<'meeting' | 'paper' | 'minutes' | 'action-log' | 'decision', { schema: z.ZodType; into: Sourced<unknown>[] }> = {
-    meeting: { schema: meetingSchema, into: input.meetings },
-    paper: { schema: paperSchema, into: input.papers },
-    minutes: { schema: minutesSchema, into: input.minutes },
-    'action-log': { schema: actionLogSchema, into: input.actionLogs },
-    decision: { schema: decisionSchema, into: input.decisions },
-  };
   const linksWritten: { file: string; line: number; href: string }[] = [];
   /** Meetings with a paper that could not be read: its references are not reported twice. */
   const meetingsWithUnreadablePapers = new Set<string>();
@@ -196,7 +185,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
       problems.push({
         file: name,
         message:
-          'is not where the site looks for content; expected meetings/<body>/<yyyy-mm-dd>/index.mdx, minutes.mdx, action-log.yaml or <item>-<title>.mdx, or decisions/<yyyy>/<id>.mdx',
+          `is not where the site looks for content; expected ${whereFilesGo()}`,
       });
       continue;
     }
@@ -230,7 +219,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
       for (const link of internalLinksInText(parsed.body)) linksWritten.push({ file: name, line: parsed.bodyLine + link.line - 1, href: link.href });
     }
 
-    if (location.date !== undefined && location.kind !== 'decision' && !isCalendarDate(location.date)) {
+    if (location.date !== undefined && !isCalendarDate(location.date)) {
       problems.push({ file: name, field: 'folder', message: `found "${location.date}"; expected the meeting date as a real date YYYY-MM-DD, for example meetings/bcb/2019-06-11/` });
       continue;
     }
@@ -258,9 +247,9 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
         break;
       }
       default: {
-        const { schema, into } = documentKinds[location.kind];
-        const data = validate(schema, parsed, name, problems);
-        if (data) into.push({ file: file.path, data });
+        const collection = location.collection!;
+        const data = validate(DOCUMENT_KINDS[collection].schema, parsed, name, problems);
+        if (data) (input[collection] as Sourced<unknown>[]).push({ file: file.path, data });
         else {
           unreadableFiles.add(file.path);
           if (location.kind === 'paper') meetingsWithUnreadablePapers.add(meetingKey(location.body!, location.date!));
@@ -336,6 +325,18 @@ function checkReferences(
         problems.push({ file: prefix + meeting.file, field: 'agenda', message: `item ${item.number} approves the minutes of ${item.minutesOf}, which is not before this meeting (${date}); expected an earlier meeting's date` });
       }
     }
+    const declarations = meeting.data.declarations === 'none' ? [] : (meeting.data.declarations ?? []);
+    declarations.forEach((declaration, index) => {
+      if (declaration.item !== undefined && !findAgendaItem(meeting.data.agenda, declaration.item)) {
+        const numbers = flattenAgenda(meeting.data.agenda).map((entry) => `"${entry.number}"`);
+        problems.push({
+          file: prefix + meeting.file,
+          line: line(meeting.file, ['declarations', index, 'item']),
+          field: `declarations[${index}].item`,
+          message: `found "${declaration.item}", which is not on this meeting's agenda; expected one of ${numbers.join(', ') || '(the meeting has no agenda)'}`,
+        });
+      }
+    });
     for (const number of duplicateAgendaNumbers(meeting.data.agenda)) {
       problems.push({ file: prefix + meeting.file, field: 'agenda', message: `item number "${number}" is used twice; expected each agenda item to have its own number` });
     }
@@ -423,11 +424,13 @@ function checkReferences(
     }
   }
 
-  for (const log of input.actionLogs) {
-    const { body, date } = locateContentFile(log.file);
+  for (const { file } of [...input.actionLogs, ...input.forwardPlans]) {
+    const { body, date } = locateContentFile(file);
     if (body && date && !meetings.has(meetingKey(body, date)) && !unreadableMeetings.has(meetingKey(body, date))) {
-      problems.push({ file: prefix + log.file, field: 'folder', message: `belongs to the meeting ${meetingKey(body, date)}, which has no index.mdx; expected content/meetings/${meetingKey(body, date)}/index.mdx` });
+      problems.push({ file: prefix + file, field: 'folder', message: `belongs to the meeting ${meetingKey(body, date)}, which has no index.mdx; expected content/meetings/${meetingKey(body, date)}/index.mdx` });
     }
+  }
+  for (const log of input.actionLogs) {
     const seen = new Set<string>();
     log.data.actions.forEach((row, index) => {
       const key = `${row.raised} ${row.number}`;
@@ -473,6 +476,20 @@ function checkReferences(
         problems.push({ file: name, line: line(decision.file, [field]), field, message: `found "${address}", which is not a meeting in the archive; expected a meeting's address such as "bcb/2017-09-21"` });
       }
     }
+  }
+  for (const plan of input.forwardPlans) {
+    plan.data.planned.forEach((entry, index) => {
+      entry.decisions.forEach((id, position) => {
+        if (!decisionFiles.has(id)) {
+          problems.push({
+            file: prefix + plan.file,
+            line: line(plan.file, ['planned', index, 'decisions', position]),
+            field: `planned[${index}].decisions[${position}]`,
+            message: `found "${id}", which is not a decision in the archive; expected the id of a decision record under content/decisions/, as its id: gives it`,
+          });
+        }
+      });
+    });
   }
 }
 

@@ -1,22 +1,19 @@
 /** The authoring guide's field tables, written from the schemas so that they cannot drift. */
 import type { z } from 'zod';
-import { actionLogSchema, actionRowSchema, agendaItemSchema, attendanceSchema, bodySchema, decisionSchema, meetingSchema, minutesSchema, paperSchema, personSchema, siteContactSchema, siteSchema } from './schema.ts';
+import { bodySchema, siteContactSchema, siteSchema } from './schema.ts';
+import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE } from './document-kinds.ts';
 
 type Shape = Record<string, z.ZodType>;
 
-const SECTIONS: [string, string, z.ZodType][] = [
-  ['Site', 'content/site.yaml, the publisher and the facts of the accessibility statement', siteSchema],
-  ['Site contact', 'the contact and accessibilityContact of content/site.yaml', siteContactSchema],
-  ['Body', 'content/bodies.yaml, one entry each', bodySchema],
-  ['Meeting', 'meetings/<body>/<yyyy-mm-dd>/index.mdx', meetingSchema],
-  ['Agenda item', 'each entry of a meeting’s agenda', agendaItemSchema],
-  ['Attendance', 'a meeting’s attendance', attendanceSchema],
-  ['Person', 'each entry of an attendance list', personSchema],
-  ['Paper', 'meetings/<body>/<yyyy-mm-dd>/<item>-<title>.mdx', paperSchema],
-  ['Minutes', 'meetings/<body>/<yyyy-mm-dd>/minutes.mdx', minutesSchema],
-  ['Decision', 'decisions/<yyyy>/cpcc-<yyyy>-<nnn>.mdx', decisionSchema],
-  ['Action log', 'meetings/<body>/<yyyy-mm-dd>/action-log.yaml', actionLogSchema],
-  ['Action', 'each entry of an action log’s actions', actionRowSchema],
+/** The settings files, then each kind of the registry followed by its parts. */
+const SECTIONS: (readonly [string, string, z.ZodType])[] = [
+  ['Site', `content/${SITE_FILE}, the publisher, how it numbers decisions, and the facts of the accessibility statement`, siteSchema],
+  ['Site contact', `the contact and accessibilityContact of content/${SITE_FILE}`, siteContactSchema],
+  ['Body', `content/${BODIES_FILE}, one entry each`, bodySchema],
+  ...Object.values(DOCUMENT_KINDS).flatMap((spec): (readonly [string, string, z.ZodType])[] => [
+    [spec.title, spec.files.replace('{date}', '<yyyy-mm-dd>').replace('{year}', '<yyyy>').replace(/\{(\w+)\}/g, '<$1>'), spec.schema],
+    ...spec.parts,
+  ]),
 ];
 
 function shapeOf(schema: z.ZodType): Shape {

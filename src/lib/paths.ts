@@ -19,39 +19,7 @@ export function decisionFile(id: string, date: string, numbering: DecisionNumber
  * The first segments of the site's own addresses (src/pages, public/, and what the build adds): a body
  * with one of these ids would replace that page. A test keeps this list in step with src/pages.
  */
-export const SITE_ROUTES = ['accessibility', 'bodies', 'contact', 'data', 'decisions', 'feeds', 'follow', 'gaps', 'privacy', 'published-information', 'search', 'pagefind', '_astro', 'index', 'calendar', 'sitemap', 'robots'] as const;
-
-/** The site's configuration under content/: the publisher, its contacts and the accessibility statement. */
-export const SITE_FILE = 'site.yaml';
-
-export type ContentKind = 'meeting' | 'paper' | 'minutes' | 'action-log' | 'decision' | 'bodies' | 'site' | 'attachment' | 'unknown';
-
-export interface ContentLocation {
-  kind: ContentKind;
-  body?: string;
-  date?: string;
-  /** file name without extension, for papers and decisions */
-  stem?: string;
-}
-
-/** What a file under content/ is, from where it sits. `file` is relative to content/, with / separators. */
-export function locateContentFile(file: string): ContentLocation {
-  if (file === 'bodies.yaml') return { kind: 'bodies' };
-  if (file === SITE_FILE) return { kind: 'site' };
-  const meeting = /^meetings\/([^/]+)\/([^/]+)\/([^/]+)\.(mdx|yaml)$/.exec(file);
-  if (meeting) {
-    const [, body, date, stem, extension] = meeting as unknown as [string, string, string, string, string];
-    if (stem === 'index' && extension === 'mdx') return { kind: 'meeting', body, date };
-    if (stem === 'minutes' && extension === 'mdx') return { kind: 'minutes', body, date };
-    if (stem === 'action-log' && extension === 'yaml') return { kind: 'action-log', body, date };
-    if (extension === 'mdx') return { kind: 'paper', body, date, stem };
-  }
-  const original = /^meetings\/([^/]+)\/([^/]+)\/([^/]+)\.(pdf|docx)$/.exec(file);
-  if (original) return { kind: 'attachment', body: original[1], date: original[2], stem: original[3] };
-  const decision = /^decisions\/(\d{4})\/([^/]+)\.mdx$/.exec(file);
-  if (decision) return { kind: 'decision', date: decision[1], stem: decision[2] };
-  return { kind: 'unknown' };
-}
+export const SITE_ROUTES = ['accessibility', 'bodies', 'contact', 'data', 'decisions', 'feeds', 'follow', 'gaps', 'privacy', 'published-information', 'forward-plans', 'declarations', 'search', 'pagefind', '_astro', 'index', 'calendar', 'sitemap', 'robots'] as const;
 
 export function meetingKey(body: string, date: string): string {
   return `${body}/${date}`;
@@ -69,7 +37,7 @@ export function paperSegment(stem: string, item: string | undefined, address?: s
 }
 
 /** Segments of a meeting's own pages, which no paper may take as its address. */
-export const MEETING_ROUTES = ['minutes', 'calendar.ics', 'index'] as const;
+export const MEETING_ROUTES = ['minutes', 'forward-plan', 'calendar.ics', 'index'] as const;
 
 /** Joins a site path to the base the site is served under: ("/archive/", "bcb/") → "/archive/bcb/". */
 export function withBase(base: string, path: string): string {

@@ -4,7 +4,8 @@
  */
 import { isCalendarDate } from './dates.ts';
 import { AGENDA_NUMBER_PATTERN, normaliseAgendaNumber } from './agenda.ts';
-import { decisionFile, SITE_FILE } from './paths.ts';
+import { decisionFile } from './paths.ts';
+import { SITE_FILE } from './document-kinds.ts';
 import type { DecisionNumbering } from './decision-numbering.ts';
 
 export interface Scaffold {
@@ -113,6 +114,10 @@ venue: Conference Room 2     # as printed; delete the line if not known
 #   others: []
 #   apologies:
 #     - name: ${EXAMPLE_TEXTS.absentee}
+# declarations: none         # none when the papers record no interest declared; else each one:
+#   - name: ${EXAMPLE_TEXTS.chair}
+#     item: "5"
+#     interest: the interest, in the words of the minutes
 agenda:
   - number: "1"
     title: Welcome and apologies

@@ -105,6 +105,17 @@ export const attachmentSchema = z.strictObject({
   title: z.string().optional().describe('what it is, such as "The pack as published"'),
 });
 
+export const declarationSchema = z.strictObject({
+  name: nonEmpty.describe('who declared it, as printed, such as "Councillor A Example"'),
+  item: agendaNumber.optional().describe('the agenda item it concerns, as printed: "5"'),
+  interest: nonEmpty.describe('the interest, in the words of the minutes or agenda'),
+});
+
+/** "none" when the papers record that no interest was declared; the list when some were; left out when they do not say. */
+export const declarationsSchema = z.union([z.literal('none'), z.array(declarationSchema).min(1)], {
+  error: 'expected none (the papers record that no interest was declared), or a list of declarations, each with name, interest and item',
+});
+
 export const meetingSchema = z.strictObject({
   ...publication,
   title: z.string().optional().describe('defaults to the body name and date'),
@@ -118,6 +129,9 @@ export const meetingSchema = z.strictObject({
   provenance: z.string().optional().describe('how this meeting is known, when not from its own pack'),
   agendaNote: z.string().optional().describe('for example, that the agenda was reconstructed from the reports'),
   attendance: attendanceSchema.optional().describe('who was present, in attendance, substituting or sent apologies'),
+  declarations: declarationsSchema
+    .optional()
+    .describe('declarations of interest: none when the papers record none; else each with name, interest and item; leave out when the papers do not say'),
   agenda: z.array(agendaItemSchema).default([]).describe('the agenda items, in order'),
   attachments: z.array(attachmentSchema).default([]).describe('original files kept beside it, such as the pack as a PDF: file, title'),
 });
@@ -233,6 +247,22 @@ export const actionLogSchema = z.strictObject({
   actions: z.array(actionRowSchema).describe('the rows of the log'),
 });
 
+export const plannedDecisionSchema = z.strictObject({
+  area: z.string().optional().describe('the heading it is listed under, as printed, such as "COLLABORATION"'),
+  subject: nonEmpty.describe('what is to be decided, word for word'),
+  background: z.array(sourceDocumentSchema).default([]).describe('the background reports it lists: title, url, note'),
+  timescale: z.string().optional().describe('the anticipated timescale or date, as printed'),
+  decisions: z.array(nonEmpty).default([]).describe('the ids of the decisions taken on it, once there are any'),
+  note: z.string().optional().describe('an editorial note shown beside it'),
+});
+
+export const forwardPlanSchema = z.strictObject({
+  ...publication,
+  title: nonEmpty.describe('the heading of the plan as printed'),
+  note: z.string().optional().describe('a note shown under the plan, such as which paper prints it'),
+  planned: z.array(plannedDecisionSchema).describe('each area where a decision is likely, in the order printed'),
+});
+
 /** An email address, telephone number and postal address, each as the packs print it. */
 export const siteContactSchema = z.strictObject({
   email: z.email({ error: 'expected an email address such as opcc@example.org' }).optional().describe('an email address, as the packs print it'),
@@ -277,5 +307,8 @@ export type Minutes = z.infer<typeof minutesSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type ActionRow = z.infer<typeof actionRowSchema>;
 export type ActionLog = z.infer<typeof actionLogSchema>;
+export type Declaration = z.infer<typeof declarationSchema>;
+export type ForwardPlan = z.infer<typeof forwardPlanSchema>;
+export type PlannedDecision = z.infer<typeof plannedDecisionSchema>;
 export type SiteContact = z.infer<typeof siteContactSchema>;
 export type Site = z.infer<typeof siteSchema>;

@@ -1,12 +1,16 @@
 /** What Pagefind records for each page: filters to narrow by, and details to show in a result. */
 
-/** Every kind of page in the search index, with its label in the search page's "Type of document" filter. */
+/**
+ * Every kind of page in the search index: its label in the search page's "Type of document" filter, and
+ * the word a result shows (public/search.js reads it from the filter's checkbox).
+ */
 export const SEARCH_TYPES = {
-  paper: 'Papers',
-  decision: 'Decisions',
-  meeting: 'Meetings',
-  minutes: 'Minutes',
-  action: 'Actions',
+  paper: { label: 'Papers', one: 'Paper' },
+  decision: { label: 'Decisions', one: 'Decision' },
+  meeting: { label: 'Meetings', one: 'Meeting' },
+  minutes: { label: 'Minutes', one: 'Minutes' },
+  action: { label: 'Actions', one: 'Action' },
+  'forward-plan': { label: 'Forward plans', one: 'Forward plan' },
 } as const;
 
 export type SearchType = keyof typeof SEARCH_TYPES;

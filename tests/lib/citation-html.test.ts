@@ -10,6 +10,7 @@ const archive = buildArchive(
     papers: [{ file: 'meetings/bcb/2017-09-21/11-imht.mdx', data: paperSchema.parse({ title: 'Integrated Mental Health Team', item: '11.0' }) }],
     minutes: [],
     actionLogs: [],
+    forwardPlans: [],
     decisions: [{ file: 'decisions/2017/cpcc-2017-020.mdx', data: decisionSchema.parse({ id: 'CPCC 2017-020', title: 'IMHT', date: '2017-09-21' }) }],
     site: { decisionNumbering: 'CPCC {year}-{number:3}' },
   },

@@ -16,6 +16,7 @@ const archive = buildArchive(
     ],
     minutes: [],
     actionLogs: [],
+    forwardPlans: [],
     decisions: [{ file: 'decisions/2017/cpcc-2017-020.mdx', data: decisionSchema.parse({ id: 'CPCC 2017-020', title: 'IMHT', date: '2017-09-21' }) }],
     site: { decisionNumbering: 'CPCC {year}-{number:3}' },
   },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decisionFile, decisionSlug, locateContentFile, paperSegment, withBase } from '../../src/lib/paths.ts';
+import { decisionFile, decisionSlug, paperSegment, withBase } from '../../src/lib/paths.ts';
+import { locateContentFile } from '../../src/lib/document-kinds.ts';
 import { decisionNumbering } from '../../src/lib/decision-numbering.ts';
+import { filesGlob, whereFilesGo } from '../../src/lib/document-kinds.ts';
 
 describe('ids and addresses', () => {
   it('makes a decision address and file from its id, in any office’s numbering', () => {
@@ -12,11 +14,13 @@ describe('ids and addresses', () => {
     expect(decisionFile('Decision 45', '2021-03-04', decisionNumbering('Decision {number}'))).toBe('decisions/2021/decision-45.mdx');
   });
   it('derives body, date and kind from where a file sits', () => {
-    expect(locateContentFile('meetings/bcb/2019-06-11/index.mdx')).toEqual({ kind: 'meeting', body: 'bcb', date: '2019-06-11' });
-    expect(locateContentFile('meetings/bcb/2019-06-11/05-fms.mdx')).toEqual({ kind: 'paper', body: 'bcb', date: '2019-06-11', stem: '05-fms' });
+    expect(locateContentFile('meetings/bcb/2019-06-11/index.mdx')).toEqual({ kind: 'meeting', collection: 'meetings', body: 'bcb', date: '2019-06-11' });
+    expect(locateContentFile('meetings/bcb/2019-06-11/05-fms.mdx')).toEqual({ kind: 'paper', collection: 'papers', body: 'bcb', date: '2019-06-11', stem: '05-fms' });
     expect(locateContentFile('meetings/pcp/2017-09-06/minutes.mdx').kind).toBe('minutes');
     expect(locateContentFile('meetings/bcb/2019-06-11/action-log.yaml').kind).toBe('action-log');
-    expect(locateContentFile('decisions/2017/cpcc-2017-020.mdx')).toEqual({ kind: 'decision', date: '2017', stem: 'cpcc-2017-020' });
+    expect(locateContentFile('meetings/pcp/2017-11-15/forward-plan.yaml').kind).toBe('forward-plan');
+    expect(locateContentFile('decisions/2017/cpcc-2017-020.mdx')).toEqual({ kind: 'decision', collection: 'decisions', year: '2017', stem: 'cpcc-2017-020' });
+    expect(locateContentFile('meetings/bcb/2019-06-11/notes.yaml').kind).toBe('unknown');
     expect(locateContentFile('papers/stray.mdx').kind).toBe('unknown');
   });
   it('addresses a paper from its own file alone: its own address, else its agenda item, else its file name', () => {
@@ -30,5 +34,10 @@ describe('ids and addresses', () => {
     expect(withBase('/papers', 'bcb/2019-06-11/')).toBe('/papers/bcb/2019-06-11/');
     expect(withBase('/papers/', '/search/')).toBe('/papers/search/');
     expect(withBase('/papers/', '')).toBe('/papers/');
+  });
+  it('reads each kind from the registry: a paper is any .mdx of a meeting folder that no other kind names', () => {
+    expect(filesGlob('papers')).toEqual(['meetings/*/*/*.mdx', '!meetings/*/*/index.mdx', '!meetings/*/*/minutes.mdx']);
+    expect(filesGlob('forwardPlans')).toEqual(['meetings/*/*/forward-plan.yaml']);
+    expect(whereFilesGo()).toContain('meetings/<body>/<yyyy-mm-dd>/forward-plan.yaml');
   });
 });
