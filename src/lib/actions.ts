@@ -46,7 +46,7 @@ export interface LogReference {
 }
 
 export interface ActionHistory {
-  /** "bcb/2019-02-28/4.0": body, date raised, number */
+  /** "board/2019-02-28/4.0": body, date raised, number */
   key: string;
   body: string;
   raised: string;

@@ -29,7 +29,7 @@ export interface ArchiveInput {
 
 export interface MeetingRecord {
   key: string;
-  /** site path without base, e.g. "bcb/2019-06-11/" */
+  /** site path without base, e.g. "board/2019-06-11/" */
   path: string;
   file: string;
   body: Body;
@@ -133,7 +133,7 @@ function byFile<T extends { file: string }>(a: T, b: T): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
-/** The address of a paper ("bcb/2019-06-11/9"), from its own file alone (see paperSegment). */
+/** The address of a paper ("board/2019-06-11/9"), from its own file alone (see paperSegment). */
 export function paperAddress({ file, data }: Sourced<Paper>): string | undefined {
   const { body, date, stem } = locateContentFile(file);
   if (!body || !date || !stem) return undefined;

@@ -39,9 +39,9 @@ export function attachmentDescription(file: string, bytes: number): string {
 
 /** A published original: where it is under content/, and its address on the site, without the base. */
 export interface PublishedAttachment {
-  /** under content/: "meetings/bcb/2019-06-11/pack.pdf" */
+  /** under content/: "meetings/board/2019-06-11/pack.pdf" */
   file: string;
-  /** on the site: "bcb/2019-06-11/pack.pdf" */
+  /** on the site: "board/2019-06-11/pack.pdf" */
   path: string;
   title: string;
 }

@@ -25,7 +25,7 @@ import { findExampleText, IMPORT_CHECK_NOTE } from './scaffold.ts';
 import { attachmentProblem } from './attachments.ts';
 
 export interface Problem {
-  /** relative to the project, e.g. content/meetings/bcb/2019-06-11/05-fms.mdx */
+  /** relative to the project, e.g. content/meetings/board/2019-06-11/05-fms.mdx */
   file: string;
   line?: number;
   field?: string;
@@ -220,14 +220,14 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
     }
 
     if (location.date !== undefined && !isCalendarDate(location.date)) {
-      problems.push({ file: name, field: 'folder', message: `found "${location.date}"; expected the meeting date as a real date YYYY-MM-DD, for example meetings/bcb/2019-06-11/` });
+      problems.push({ file: name, field: 'folder', message: `found "${location.date}"; expected the meeting date as a real date YYYY-MM-DD, for example meetings/board/2019-06-11/` });
       continue;
     }
 
     switch (location.kind) {
       case 'bodies': {
         if (!Array.isArray(parsed.data)) {
-          problems.push({ file: name, message: 'expected a list of bodies, each starting "- id: bcb"' });
+          problems.push({ file: name, message: 'expected a list of bodies, each starting "- id: board"' });
           break;
         }
         parsed.data.forEach((_, index) => {
@@ -467,13 +467,13 @@ function checkReferences(
     decision.data.papers.forEach((address, index) => {
       const meetingOfPaper = address.split('/').slice(0, 2).join('/');
       if (!paperKeys.has(address) && !meetingsWithUnreadablePapers.has(meetingOfPaper)) {
-        problems.push({ file: name, line: line(decision.file, ['papers', index]), field: `papers[${index}]`, message: `found "${address}", which is not a paper in the archive; expected a paper's address such as "bcb/2017-09-21/11"` });
+        problems.push({ file: name, line: line(decision.file, ['papers', index]), field: `papers[${index}]`, message: `found "${address}", which is not a paper in the archive; expected a paper's address such as "board/2017-09-21/11"` });
       }
     });
     for (const field of ['meeting', 'notified'] as const) {
       const address = decision.data[field];
       if (address !== undefined && !meetings.has(address) && !unreadableMeetings.has(address)) {
-        problems.push({ file: name, line: line(decision.file, [field]), field, message: `found "${address}", which is not a meeting in the archive; expected a meeting's address such as "bcb/2017-09-21"` });
+        problems.push({ file: name, line: line(decision.file, [field]), field, message: `found "${address}", which is not a meeting in the archive; expected a meeting's address such as "board/2017-09-21"` });
       }
     }
   }
@@ -494,7 +494,7 @@ function checkReferences(
 }
 
 /**
- * Links staff write to the site's own documents ("/bcb/2019-06-11/9/") must lead to one. Links to
+ * Links staff write to the site's own documents ("/board/2019-06-11/9/") must lead to one. Links to
  * other pages of the site are checked when the build has written them.
  */
 function checkLinksWritten(input: ArchiveInput, links: { file: string; line: number; href: string }[], problems: Problem[]): void {
@@ -521,7 +521,7 @@ function checkLinksWritten(input: ArchiveInput, links: { file: string; line: num
         file: link.file,
         line: link.line,
         field: 'link',
-        message: `found "${link.href}", which is not a page of the site; expected the address of a meeting, paper, minutes or decision, such as /bcb/2019-06-11/9/`,
+        message: `found "${link.href}", which is not a page of the site; expected the address of a meeting, paper, minutes or decision, such as /board/2019-06-11/9/`,
       });
     }
   }

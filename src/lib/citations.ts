@@ -3,7 +3,7 @@
  *   ‘Hate Crime Review Paper’, Agenda Item 8.0, Business Coordination Board, 7th August 2017
  *   minutes of the Business Coordination Board meeting held on the 16th May 2019
  *   brought to this Board on 24 January 2019
- *   Decision Record – CPCC 2017-008 (and "CPCC 2017-19": ids as content/site.yaml numbers them)
+ *   Decision Record – OPCC 2017-008 (and "OPCC 2017-19": ids as content/site.yaml numbers them)
  *   see Agenda item 8.1 (an item of the same meeting)
  * Pure text in, citations out; resolving them against the archive is resolveCitation's work.
  */
@@ -93,7 +93,7 @@ function patternsFor(context: CitationContext): CompiledPatterns {
     thisBody: new RegExp(String.raw`(?:brought|presented|reported|submitted)${WS}to${WS}this${WS}(?:${wordsPattern(context.office.thisBodyWords)})(?:${WS}meeting)?${WS}(?:on|in)${WS}(?:the${WS})?${DATE}`, 'gi'),
     // see Agenda item 8.1: an item of the same meeting
     sameMeeting: new RegExp(String.raw`\bsee${WS}(Agenda${WS}item${WS}(\d{1,2}(?:\.\d{1,2})?))\b(?!\.\d)`, 'gi'),
-    // CPCC 2017-020, CPCC 2017-19: as the office numbers its decisions
+    // OPCC 2017-020, OPCC 2017-19: as the office numbers its decisions
     decision: context.office.numbering?.inText,
     mayCite: mayCitePattern(context.office),
   };

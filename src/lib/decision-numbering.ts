@@ -1,8 +1,8 @@
 /**
  * How an office numbers the Commissioner's decisions, from one pattern in content/site.yaml, such as
- * "CPCC {year}-{number:3}" (CPCC 2017-020), "PFCC/{number:3}/{yy}" (PFCC/045/21) or
+ * "OPCC {year}-{number:3}" (OPCC 2017-020), "PFCC/{number:3}/{yy}" (PFCC/045/21) or
  * "Decision {year}/{number}" (Decision 2021/45). From it come the normal form of an id, the reading of
- * an id as the papers print it ("CPCC 2017-19", "pfcc / 45 / 21"), and its finding in a text. The
+ * an id as the papers print it ("OPCC 2017-19", "pfcc / 45 / 21"), and its finding in a text. The
  * pattern is data: it is read as literal text and three placeholders, never as a regular expression.
  */
 
@@ -11,11 +11,11 @@ type Part = { literal: string } | { field: 'year' | 'yy' } | { field: 'number'; 
 export interface DecisionNumbering {
   /** the pattern as written in content/site.yaml */
   pattern: string;
-  /** the id in its normal form, from an id as printed ("CPCC 2017-19" → "CPCC 2017-019"), or undefined when it is not one */
+  /** the id in its normal form, from an id as printed ("OPCC 2017-19" → "OPCC 2017-019"), or undefined when it is not one */
   normalise(printed: string): string | undefined;
   /** every id printed in a text, however spaced: a global pattern for matchAll */
   inText: RegExp;
-  /** the letters every id starts with ("CPCC"): a text without them cites no decision */
+  /** the letters every id starts with ("OPCC"): a text without them cites no decision */
   marker: string;
   /** the year an id names, four digits, when the pattern has one */
   yearOf(id: string): string | undefined;
@@ -46,9 +46,9 @@ export function readNumberingPattern(pattern: string): { parts: Part[] } | { pro
   if (literals.some((literal) => !LITERAL.test(literal))) {
     return { problem: `"${pattern}" holds characters a decision id cannot; expected letters, digits, spaces, "-", "/", "." and the placeholders {year}, {yy} and {number}` };
   }
-  if (fields.filter((field) => field === 'number').length !== 1) return { problem: `"${pattern}" needs {number} once, such as "CPCC {year}-{number:3}"` };
+  if (fields.filter((field) => field === 'number').length !== 1) return { problem: `"${pattern}" needs {number} once, such as "OPCC {year}-{number:3}"` };
   if (fields.filter((field) => field !== 'number').length > 1) return { problem: `"${pattern}" names the year twice; expected one of {year} or {yy}` };
-  if (!/^[A-Za-z]/.test(pattern)) return { problem: `"${pattern}" does not start with letters; expected the letters every id starts with, such as "CPCC {year}-{number:3}"` };
+  if (!/^[A-Za-z]/.test(pattern)) return { problem: `"${pattern}" does not start with letters; expected the letters every id starts with, such as "OPCC {year}-{number:3}"` };
   return { parts };
 }
 
@@ -95,7 +95,7 @@ export function decisionNumbering(pattern: string): DecisionNumbering {
       const values = valuesOf(printed);
       return values ? format(values) : undefined;
     },
-    // letters at its ends are whole words: "CPCC 2017-020" is found, "XCPCC 2017-0201" is not
+    // letters at its ends are whole words: "ABC 2021-020" is found, "XABC 2021-0201" is not
     inText: new RegExp(`(?<![A-Za-z0-9])${source}(?![A-Za-z0-9])`, 'gi'),
     marker: /^[A-Za-z]+/.exec(pattern)![0],
     yearOf(id) {

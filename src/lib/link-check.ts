@@ -11,7 +11,7 @@ const LINK_ATTRIBUTE = /\s(?:href|src)="([^"#?]*)(?:[#?][^"]*)?"/g;
 
 /**
  * The links of a page that point inside the site (under `base`) at a file that does not exist.
- * `exists` answers for a path under the output folder, such as "bcb/2019-06-11/index.html".
+ * `exists` answers for a path under the output folder, such as "board/2019-06-11/index.html".
  */
 export function brokenLinks(page: string, html: string, base: string, exists: (path: string) => boolean): BrokenLink[] {
   const broken: BrokenLink[] = [];
@@ -35,7 +35,7 @@ export function brokenLinks(page: string, html: string, base: string, exists: (p
   return broken;
 }
 
-/** Links written in content, Markdown or HTML, that point at the site itself: "/bcb/2019-06-11/9/". */
+/** Links written in content, Markdown or HTML, that point at the site itself: "/board/2019-06-11/9/". */
 export function internalLinksInText(text: string): { href: string; line: number }[] {
   const links: { href: string; line: number }[] = [];
   text.split('\n').forEach((lineText, index) => {

@@ -6,9 +6,9 @@ import type { Archive } from './archive.ts';
 import { escapeHtml } from './citation-html.ts';
 
 export interface MovedPage {
-  /** the old address, a site path such as "bcb/2019-06-11/07-plan/" */
+  /** the old address, a site path such as "board/2019-06-11/07-plan/" */
   from: string;
-  /** the paper's address now, such as "bcb/2019-06-11/7/" */
+  /** the paper's address now, such as "board/2019-06-11/7/" */
   to: string;
   title: string;
 }

@@ -12,8 +12,8 @@ import { actionRowSchema, agendaItemKinds, decisionSchema, meetingSchema, paperS
 const url = z.string().describe('the address of the page on this site');
 
 export const meetingRecordSchema = z.object({
-  id: z.string().describe('body/date, such as "bcb/2019-06-11"'),
-  body: z.string().describe('the body id, such as "bcb"'),
+  id: z.string().describe('body/date, such as "board/2019-06-11"'),
+  body: z.string().describe('the body id, such as "board"'),
   bodyName: z.string(),
   date: z.string().describe('YYYY-MM-DD'),
   time: meetingSchema.shape.time.unwrap().nullable().describe('24-hour start time in Europe/London, or null when not known'),
@@ -34,7 +34,7 @@ export const meetingRecordSchema = z.object({
 });
 
 export const paperRecordSchema = z.object({
-  id: z.string().describe('the paper address, such as "bcb/2019-06-11/9"'),
+  id: z.string().describe('the paper address, such as "board/2019-06-11/9"'),
   meeting: z.string(),
   body: z.string(),
   title: paperSchema.shape.title,
@@ -61,18 +61,18 @@ export const decisionRecordSchema = z.object({
 const actionStatus = actionRowSchema.shape.status.unwrap();
 
 export const actionRecordSchema = z.object({
-  id: z.string().describe('body/date raised/number, such as "bcb/2019-04-19/4.0"'),
-  body: z.string().describe('the body id, such as "bcb"'),
+  id: z.string().describe('body/date raised/number, such as "board/2019-04-19/4.0"'),
+  body: z.string().describe('the body id, such as "board"'),
   raised: z.string().describe('YYYY-MM-DD: the date of the meeting that raised the action'),
   number: z.string().describe('the action number as printed, such as "4.0"; numbers restart in each log series'),
   action: z.string().describe('the action, in the words of the latest log that lists it'),
   status: actionStatus.nullable().describe('the last status a log recorded (a later log that prints no status leaves it standing), or null when no log gave one'),
-  statusLogMeeting: z.string().nullable().describe('the meeting whose action log recorded that status, as body/date such as "bcb/2019-06-11", or null'),
+  statusLogMeeting: z.string().nullable().describe('the meeting whose action log recorded that status, as body/date such as "board/2019-06-11", or null'),
   droppedWithoutClosing: z.boolean().describe('a later log no longer lists it, and its last recorded status was not Closed'),
   history: z
     .array(
       z.object({
-        logMeeting: z.string().describe('the meeting whose action log holds this snapshot, as body/date such as "bcb/2019-06-11"'),
+        logMeeting: z.string().describe('the meeting whose action log holds this snapshot, as body/date such as "board/2019-06-11"'),
         raisedUnderItem: z.string().nullable().describe('the agenda item of the meeting that raised the action (the meeting of the date raised), as this log prints it: not an item of logMeeting'),
         owner: z.string().nullable().describe('the owner as this log prints it'),
         target: z.string().nullable().describe('the target as this log prints it: YYYY-MM-DD, or text as printed'),

@@ -1,6 +1,6 @@
 /**
  * The rendered text of a document, made ready for its page: anchors for numbered paragraphs ("3.1") and
- * appendices, so they can be linked to (/bcb/2019-06-11/5/#para-3.1, /bcb/2019-06-11/6/#appendix-1);
+ * appendices, so they can be linked to (/board/2019-06-11/5/#para-3.1, /board/2019-06-11/6/#appendix-1);
  * names for tables, footnote links and task marks that a screen reader can use; and a mark on links whose
  * text is their address, for print. Works on the HTML the Markdown processor emits.
  */

@@ -2,7 +2,7 @@
 import { normaliseAgendaNumber } from './agenda.ts';
 import type { DecisionNumbering } from './decision-numbering.ts';
 
-/** "CPCC 2017-020" → "cpcc-2017-020", "PFCC/045/21" → "pfcc-045-21": the address segment of a decision. */
+/** "OPCC 2017-020" → "opcc-2017-020", "PFCC/045/21" → "pfcc-045-21": the address segment of a decision. */
 export function decisionSlug(id: string): string {
   return id.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
@@ -39,13 +39,13 @@ export function paperSegment(stem: string, item: string | undefined, address?: s
 /** Segments of a meeting's own pages, which no paper may take as its address. */
 export const MEETING_ROUTES = ['minutes', 'forward-plan', 'calendar.ics', 'index'] as const;
 
-/** Joins a site path to the base the site is served under: ("/archive/", "bcb/") → "/archive/bcb/". */
+/** Joins a site path to the base the site is served under: ("/archive/", "board/") → "/archive/board/". */
 export function withBase(base: string, path: string): string {
   const trimmedBase = base.endsWith('/') ? base : `${base}/`;
   return `${trimmedBase}${path.replace(/^\/+/, '')}`;
 }
 
-/** An action's page: "bcb/2019-04-19/4.0" → "bcb/actions/2019-04-19-4.0/". */
+/** An action's page: "board/2019-04-19/4.0" → "board/actions/2019-04-19-4.0/". */
 export function actionPath(actionKey: string): string {
   const [body, raised, number] = actionKey.split('/');
   return `${body}/actions/${raised}-${number}/`;

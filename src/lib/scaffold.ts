@@ -260,7 +260,7 @@ contact:                        # at least one of email, phone and address
 # accessibilityContact:         # where to report an accessibility problem, when not the contact above
 #   email: accessibility@example.gov.uk
 # How the Commissioner's decisions are numbered: the letters they start with, then {year} (four digits)
-# or {yy} (two), and {number}, or {number:3} for three digits: "CPCC {year}-{number:3}" is CPCC 2017-020,
+# or {yy} (two), and {number}, or {number:3} for three digits: "OPCC {year}-{number:3}" is OPCC 2017-020,
 # "PFCC/{number:3}/{yy}" is PFCC/045/21, "Decision {year}/{number}" is Decision 2021/45.
 decisionNumbering: "${EXAMPLE_TEXTS.decisionNumbering}"
 # citationWords: [Board, Panel]  # the words of "brought to this Board"; left out, the last word of each body's name

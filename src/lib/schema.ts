@@ -39,9 +39,9 @@ const publication = {
 };
 
 export const bodySchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a short lower-case id such as "bcb"' }).describe('short lower-case id, the first part of every address: "bcb"'),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a short lower-case id such as "board"' }).describe('short lower-case id, the first part of every address: "board"'),
   name: nonEmpty.describe('the full name, as the papers print it'),
-  shortName: z.string().optional().describe('the short name used in breadcrumbs, such as "BCB"'),
+  shortName: z.string().optional().describe('the short name used in breadcrumbs, such as "Board"'),
   aliases: z.array(z.string()).default([]).describe('other names the papers use for this body'),
   description: z.string().optional().describe('one or two sentences on what the body does'),
 });
@@ -188,18 +188,18 @@ export const minutesSchema = z.strictObject({
   note: z.string().optional().describe('a note shown above the minutes'),
 });
 
-/** The address of a page of the site, such as "bcb/2017-09-21/11"; leading and trailing slashes are dropped. */
+/** The address of a page of the site, such as "board/2017-09-21/11"; leading and trailing slashes are dropped. */
 const siteAddress = z.string().transform((address) => address.trim().replace(/^\/+|\/+$/g, ''));
 
 export const decisionSchema = z.strictObject({
   ...publication,
-  id: nonEmpty.describe('as content/site.yaml’s decisionNumbering writes it, such as "CPCC 2017-020"'),
+  id: nonEmpty.describe('as content/site.yaml’s decisionNumbering writes it, such as "ABC 2021-020"'),
   printedId: z.string().optional().describe('the id as the source printed it, when it differs'),
   title: nonEmpty.describe('the subject'),
   date: calendarDate.describe('the date of the decision'),
   summary: z.string().optional().describe('the decision, in the words of the record'),
-  papers: z.array(siteAddress).default([]).describe('addresses of supporting papers, such as "bcb/2017-09-21/11"'),
-  meeting: siteAddress.optional().describe('address of the meeting where it was discussed, such as "bcb/2017-09-21"'),
+  papers: z.array(siteAddress).default([]).describe('addresses of supporting papers, such as "board/2017-09-21/11"'),
+  meeting: siteAddress.optional().describe('address of the meeting where it was discussed, such as "board/2017-09-21"'),
   notified: siteAddress.optional().describe('address of the meeting where it was notified to the Panel'),
 });
 
@@ -285,12 +285,12 @@ export const siteSchema = z.strictObject({
   howTested: nonEmpty.describe('how it was last tested, and by whom'),
   statementPrepared: calendarDate.describe('the date the accessibility statement was prepared or last reviewed (YYYY-MM-DD)'),
   decisionNumbering: z
-    .string({ error: 'expected how decision ids are written, in quotes, such as "CPCC {year}-{number:3}"' })
+    .string({ error: 'expected how decision ids are written, in quotes, such as "OPCC {year}-{number:3}"' })
     .superRefine((pattern, context) => {
       const read = readNumberingPattern(pattern);
       if ('problem' in read) context.addIssue({ code: 'custom', message: read.problem });
     })
-    .describe('how the decision ids are written: the letters they start with, then {year} (four digits) or {yy} (two), and {number}, or {number:3} for at least three digits; such as "CPCC {year}-{number:3}" or "PFCC/{number:3}/{yy}"'),
+    .describe('how the decision ids are written: the letters they start with, then {year} (four digits) or {yy} (two), and {number}, or {number:3} for at least three digits; such as "OPCC {year}-{number:3}" or "PFCC/{number:3}/{yy}"'),
   citationWords: z
     .array(nonEmpty)
     .optional()

@@ -13,9 +13,9 @@ const WORDS = (
 ).split(' ');
 
 const BODIES = [
-  { id: 'bcb', name: 'Business Coordination Board' },
-  { id: 'pcp', name: 'Police and Crime Panel' },
-  { id: 'jac', name: 'Joint Audit Committee' },
+  { id: 'board', name: 'Strategic Board' },
+  { id: 'panel', name: 'Police and Crime Panel' },
+  { id: 'audit', name: 'Joint Audit Committee' },
 ];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const PAPERS_PER_MEETING = 7;

@@ -4,7 +4,7 @@
  * link names that match their text, every region reachable.
  */
 import { describe, expect, it } from 'vitest';
-import { FIXTURE, REAL } from '../support/site.ts';
+import { FIXTURE, OFFICE_TWO, REAL } from '../support/site.ts';
 import { axeViolations, builtPages, launchBrowser, serveSite } from '../support/browser.ts';
 
 const SCREENS = [1280, 375];
@@ -12,6 +12,7 @@ const SCREENS = [1280, 375];
 describe.each([
   ['real', REAL],
   ['fixture', FIXTURE],
+  ['second office', OFFICE_TWO],
 ])('axe-core, best practices included, on every page of the %s archive', (_name, site) => {
   it.each(SCREENS)('finds nothing at %i px', async (width) => {
     const pages = builtPages(site.outDir);

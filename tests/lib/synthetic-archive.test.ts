@@ -16,12 +16,12 @@ describe('the benchmark archive generator', () => {
     expect(documents).toBeLessThanOrEqual(210);
   });
   it('writes papers of about 1,500 words with tables and citations', () => {
-    const paper = files.get('meetings/bcb/2000-01-10/03-paper.mdx')!;
+    const paper = files.get('meetings/board/2000-01-10/03-paper.mdx')!;
     const words = paper.split(/\s+/).length;
     expect(words).toBeGreaterThan(1400);
     expect(words).toBeLessThan(1900);
     expect(paper).toContain('| Measure | 2018/19 | 2019/20 | Change |');
-    expect(paper).toMatch(/Agenda Item \d\.0, Business Coordination Board, 3rd January 2000/);
+    expect(paper).toMatch(/Agenda Item \d\.0, Strategic Board, 3rd January 2000/);
     expect(paper).toMatch(/SPCC 2000-\d{3}/);
   });
   it('is the same every time', () => {

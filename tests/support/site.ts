@@ -9,6 +9,11 @@ export const outputRoot = join(projectRoot, 'tests/.output');
 
 /** The fixture archive, built under a sub-path to prove every link carries the base. */
 export const FIXTURE = { contentDir: 'tests/fixtures/archive/content', outDir: join(outputRoot, 'fixture'), base: '/board/' };
+/**
+ * A second office, invented, with other bodies, another decision numbering ("PFCC/045/21") and its own word
+ * for a body ("this Forum"): built by the same code with no change, under a sub-path of its own.
+ */
+export const OFFICE_TWO = { contentDir: 'tests/fixtures/office-two/content', outDir: join(outputRoot, 'office-two'), base: '/papers/' };
 /** The real archive in content/, built at the root. */
 export const REAL = { contentDir: 'content', outDir: join(outputRoot, 'real'), base: '/' };
 

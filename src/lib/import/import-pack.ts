@@ -57,7 +57,7 @@ function resolveTarget(pack: ImportedPack, options: ImportOptions, bodies: reado
   return { body, date, sourceName: basename(options.file) };
 }
 
-/** "BCB Agenda 11 June 2019.pdf" → "bcb-agenda-11-june-2019.pdf": a name that can be part of an address. */
+/** "Board Agenda 11 June 2019.pdf" → "board-agenda-11-june-2019.pdf": a name that can be part of an address. */
 export function originalFileName(file: string): string {
   const extension = extname(file).toLowerCase();
   const stem = basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');

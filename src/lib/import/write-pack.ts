@@ -22,7 +22,7 @@ import { fitToSchema } from './fit-to-schema.ts';
 import type { ImportedActionRow, ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote } from './model.ts';
 
 export interface PackTarget {
-  /** the body's id, such as "bcb" */
+  /** the body's id, such as "board" */
   body: string;
   /** the meeting's date, YYYY-MM-DD */
   date: string;
