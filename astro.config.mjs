@@ -6,13 +6,11 @@ import { satteri } from '@astrojs/markdown-satteri';
 import boardPapers from './src/integrations/board-papers.ts';
 import { CONTENT_FEATURES, safeContentPlugin, tableAlignmentClasses } from './src/lib/safe-content.ts';
 import { CONTENT_SECURITY_POLICY } from './src/lib/output-safety.ts';
-import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { buildCacheDirectory } from './src/lib/build-cache.ts';
 
-// Astro's content store remembers the files of the last build; an archive built from another folder
-// (CONTENT_DIR, as the tests do) keeps a store of its own, so a folder deleted since cannot break it.
-const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
-const cacheDir = `./node_modules/.astro/${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}`;
+// Astro's content store and the incremental build's pages remember the files of the last build; an archive
+// built from another folder (CONTENT_DIR, as the tests do) keeps a cache of its own.
+const cacheDir = `./${buildCacheDirectory(process.cwd(), process.env.CONTENT_DIR ?? 'content')}`;
 
 // BASE_PATH serves the site under a sub-path, e.g. BASE_PATH=/papers/ for https://example.org/papers/.
 export default defineConfig({
@@ -35,6 +33,9 @@ export default defineConfig({
   // A Content-Security-Policy on every page, with hashes of the site's own scripts and styles.
   security: { csp: CONTENT_SECURITY_POLICY },
   integrations: [mdx(), sitemap(), boardPapers()],
+  // A page whose code and cacheKey (src/lib/page-keys.ts) are unchanged is copied from the last build
+  // instead of being rendered; npm run build checks the cache first (src/lib/build-cache.ts).
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       rolldownOptions: {

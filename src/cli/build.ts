@@ -1,11 +1,14 @@
 /**
- * npm run build: builds into a staging folder and moves it into dist/ only when every step succeeded,
- * so a failed build never leaves a half-built site to publish.
+ * npm run build [-- --clean]: builds into a staging folder and moves it into dist/ only when every step
+ * succeeded, so a failed build never leaves a half-built site to publish. Builds are incremental: a page
+ * whose records and code are unchanged is copied from the last build's cache (see src/lib/build-cache.ts);
+ * --clean (or CLEAN_BUILD=1) empties that cache first and renders every page.
  */
 import module from 'node:module';
 import { existsSync } from 'node:fs';
 import { readFile, rm, rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { breakSeal, buildCacheDirectory, cacheState, clearPageCache, reusedPages, sealCache } from '../lib/build-cache.ts';
 
 // As `astro build` does: keep V8's compiled code of Astro, Vite and the bundler between builds, except
 // in CI, where nothing is reused, so that this build starts as the framework's own command does.
@@ -18,6 +21,20 @@ const previousDir = `${finalDir}.previous`;
 
 // A build stopped between its two renames below left the old site aside: put it back first.
 if (!existsSync(finalDir) && existsSync(previousDir)) await rename(previousDir, finalDir);
+
+// The incremental build's cache: used only when the last build sealed it, else every page is rendered.
+const cacheDir = resolve(buildCacheDirectory(process.cwd(), process.env.CONTENT_DIR ?? 'content'));
+if (process.argv.includes('--clean') || process.env.CLEAN_BUILD === '1') {
+  await rm(cacheDir, { recursive: true, force: true });
+} else {
+  const cache = await cacheState(cacheDir);
+  if (cache.state === 'broken') {
+    console.warn(`The cache of the last build cannot be trusted (${cache.reason}): every page is built again.`);
+    await clearPageCache(cacheDir);
+  }
+}
+await breakSeal(cacheDir);
+const started = Date.now();
 
 await rm(stagingDir, { recursive: true, force: true });
 try {
@@ -34,7 +51,9 @@ await rm(previousDir, { recursive: true, force: true });
 if (existsSync(finalDir)) await rename(finalDir, previousDir);
 await rename(stagingDir, finalDir);
 await rm(previousDir, { recursive: true, force: true });
-console.log(`Built the site into ${finalDir}`);
+await sealCache(cacheDir);
+const { reused, keyed } = reusedPages(cacheDir, started);
+console.log(`Built the site into ${finalDir}; ${reused} of ${keyed} pages unchanged since the last build were copied from its cache.`);
 
 // The build report, one line: what the archive cites but does not hold is listed at /gaps/, the staff's list
 // of what to publish next. It is not an error and stops nothing.

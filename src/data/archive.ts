@@ -3,6 +3,10 @@
  * so no page walks a collection (see src/lib/archive.ts for what is derived).
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDirectory } from '../lib/content-directory.ts';
+import { contentDigest, createPageKeys, type PageReads } from '../lib/page-keys.ts';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import { formatDate, todayInLondon } from '../lib/dates.ts';
 import { buildLinkGraph, type CitingDocument, type LinkGraph } from '../lib/link-graph.ts';
@@ -17,13 +21,17 @@ export interface LoadedArchive {
   /** the texts that cite, by the path of their page */
   citingByPath: Map<string, CitingDocument>;
   linkGraph: LinkGraph;
+  /**
+   * The cache key of a page, from every record it reads (see src/lib/page-keys.ts): each getStaticPaths
+   * returns it as `cacheKey`, so an incremental build renders again exactly the pages whose records changed.
+   */
+  pageKey: (reads: PageReads) => string;
 }
 
 let loaded: Promise<LoadedArchive> | undefined;
 
 async function load(): Promise<LoadedArchive> {
-  const [site, bodies, meetings, papers, minutes, actionLogs, forwardPlans, decisions] = await Promise.all([
-    loadSite(),
+  const [bodies, meetings, papers, minutes, actionLogs, forwardPlans, decisions, site] = await Promise.all([
     getCollection('bodies'),
     getCollection('meetings'),
     getCollection('papers'),
@@ -31,6 +39,7 @@ async function load(): Promise<LoadedArchive> {
     getCollection('actionLogs'),
     getCollection('forwardPlans'),
     getCollection('decisions'),
+    loadSite(),
   ]);
   const sourced = <T,>(entries: { id: string; data: T }[]) => entries.map((entry) => ({ file: entry.id, data: entry.data }));
   const archive = buildArchive(
@@ -65,7 +74,22 @@ async function load(): Promise<LoadedArchive> {
     })),
     ...archive.decisions.map((decision) => ({ path: decision.path, title: `${decision.data.id}: ${decision.data.title}`, text: bodyText(decision.file) })),
   ];
-  return { archive, entryByFile, citingByPath: new Map(citing.map((document) => [document.path, document])), linkGraph: buildLinkGraph(citing, archive) };
+  const citingByPath = new Map(citing.map((document) => [document.path, document]));
+  const linkGraph = buildLinkGraph(citing, archive);
+  const digestByFile = new Map(
+    [...meetings, ...papers, ...minutes, ...actionLogs, ...forwardPlans, ...decisions].map((entry) => [entry.id, contentDigest(entry.data, 'body' in entry ? entry.body : undefined)]),
+  );
+  const contentDir = contentDirectory();
+  const pageKey = createPageKeys({
+    archive,
+    linkGraph,
+    citingByPath,
+    fileDigest: (file) => digestByFile.get(file) ?? '',
+    bodyText,
+    originalBytes: (file) => statSync(join(contentDir, file)).size,
+    site,
+  });
+  return { archive, entryByFile, citingByPath, linkGraph, pageKey };
 }
 
 export function loadArchive(): Promise<LoadedArchive> {

@@ -195,11 +195,18 @@ export function citationContext(text: string, citation: Citation, radius = 160):
 }
 
 /** The plain text the citation is read in: the document's, or a publisher's note's when it is in one. */
-let lastParsed: { text: string; tree: MdastNode } | undefined;
+let lastParsed: { text: string; tree: MdastNode; plain?: { plain: string; offsets: number[] } } | undefined;
 function plainWithin(text: string, citation: Citation): { plain: string; offsets: number[] } {
-  // a document's citations are quoted one after another: its tree is parsed once
+  // a document's citations are quoted one after another: its tree is parsed, and its plain text made, once
   if (lastParsed?.text !== text) lastParsed = { text, tree: parseMarkdown(text) };
   const note = editorialNoteAround(lastParsed.tree, citation.start, citation.end);
-  const { text: plain, offsets } = plainTextOf(note ? { ...note, type: 'root' } : lastParsed.tree);
-  return { plain, offsets };
+  if (note) {
+    const { text: plain, offsets } = plainTextOf({ ...note, type: 'root' });
+    return { plain, offsets };
+  }
+  if (!lastParsed.plain) {
+    const { text: plain, offsets } = plainTextOf(lastParsed.tree);
+    lastParsed.plain = { plain, offsets };
+  }
+  return lastParsed.plain;
 }

@@ -42,17 +42,20 @@ export interface PlainTextOptions {
 
 /** The plain text of a tree (or of one node of it), with where each character came from. */
 export function plainTextOf(tree: MdastNode, options: PlainTextOptions = {}): PlainTextMap {
-  let text = '';
+  // The text is gathered in pieces and joined once, and only its last two characters are kept to look
+  // back on: testing the growing string itself made a long document's text quadratic to build.
+  const pieces: string[] = [];
+  let last = '';
   const offsets: number[] = [];
   const emit = (value: string, start: number, end: number) => {
-    for (let index = 0; index < value.length; index++) {
-      text += value[index];
-      offsets.push(Math.min(start + index, Math.max(start, end - 1)));
-    }
+    if (value === '') return;
+    pieces.push(value);
+    last = (last + value).slice(-2);
+    for (let index = 0; index < value.length; index++) offsets.push(Math.min(start + index, Math.max(start, end - 1)));
   };
   const separate = (separator: string, at: number) => {
-    if (text === '' || text.endsWith('\n\n')) return;
-    if (separator === ' ' && /\s$/.test(text)) return;
+    if (offsets.length === 0 || last === '\n\n') return;
+    if (separator === ' ' && /\s$/.test(last)) return;
     emit(separator, at, at + separator.length);
   };
   const walk = (node: MdastNode) => {
@@ -79,7 +82,7 @@ export function plainTextOf(tree: MdastNode, options: PlainTextOptions = {}): Pl
     if (block) separate('\n\n', end);
   };
   walk(tree);
-  return { text, offsets };
+  return { text: pieces.join(''), offsets };
 }
 
 /** The plain text a reader sees of some MDX, on one line. */

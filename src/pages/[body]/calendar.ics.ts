@@ -3,8 +3,8 @@ import { loadArchive } from '../../data/archive.ts';
 import { meetingsCalendarFile } from '../../data/downloads.ts';
 
 export async function getStaticPaths() {
-  const { archive } = await loadArchive();
-  return archive.bodies.map((body) => ({ params: { body: body.id }, props: { body } }));
+  const { archive, pageKey } = await loadArchive();
+  return archive.bodies.map((body) => ({ params: { body: body.id }, props: { body }, cacheKey: pageKey({ archive: true }) }));
 }
 
 export async function GET({ props, site }: APIContext) {

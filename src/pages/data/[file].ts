@@ -4,12 +4,14 @@ import { loadArchive } from '../../data/archive.ts';
 import { CSV_NAMES, openDataFile } from '../../data/downloads.ts';
 import { OPEN_DATA_FILES, type OpenDataName } from '../../lib/open-data.ts';
 
-export function getStaticPaths() {
+export async function getStaticPaths() {
   const names = Object.keys(OPEN_DATA_FILES) as OpenDataName[];
+  const { pageKey } = await loadArchive();
+  const cacheKey = pageKey({ archive: true });
   return [
-    ...names.map((name) => ({ params: { file: `${name}.json` } })),
-    ...names.map((name) => ({ params: { file: `${name}.schema.json` } })),
-    ...CSV_NAMES.map((name) => ({ params: { file: `${name}.csv` } })),
+    ...names.map((name) => ({ params: { file: `${name}.json` }, cacheKey })),
+    ...names.map((name) => ({ params: { file: `${name}.schema.json` }, cacheKey })),
+    ...CSV_NAMES.map((name) => ({ params: { file: `${name}.csv` }, cacheKey })),
   ];
 }
 
