@@ -27,11 +27,11 @@ export const decisionsFeed = (archive: Archive, site: Site, body?: Body) =>
   body
     ? feedResponse({
         title: `Decisions – ${body.name}`,
-        description: `Decisions of the Police and Crime Commissioner discussed at, or notified to, the ${body.name}.`,
+        description: `Decisions of the ${archive.office.publisher} discussed at, or notified to, the ${body.name}.`,
         items: decisionFeedItems(archive, body.id),
         site,
       })
-    : feedResponse({ title: 'New decisions of the Police and Crime Commissioner', description: "The Commissioner's decision records, newest first.", items: decisionFeedItems(archive), site });
+    : feedResponse({ title: `New decisions of the ${archive.office.publisher}`, description: "The Commissioner's decision records, newest first.", items: decisionFeedItems(archive), site });
 
 export const meetingsCalendarFile = (archive: Archive, site: Site, body?: Body) =>
   body ? calendarResponse(`Meetings of the ${body.name}`, meetingsOfBody(archive, body.id), site) : calendarResponse('Meetings of all boards and panels', archive.meetings, site);

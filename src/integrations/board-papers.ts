@@ -15,7 +15,7 @@ import { publishedAttachments } from '../lib/attachments.ts';
 import { contentDirectory } from '../lib/content-directory.ts';
 import { buildArchive, type ArchiveInput } from '../lib/archive.ts';
 import { todayInLondon } from '../lib/dates.ts';
-import { withBase } from '../lib/paths.ts';
+import { withBase } from '../lib/routes.ts';
 import * as pagefind from 'pagefind';
 import { formatProblem, type Problem } from '../lib/check.ts';
 import { checkProjectContent } from '../lib/read-content.ts';

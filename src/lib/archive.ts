@@ -2,12 +2,12 @@
  * The archive: every public document, with what can be derived from where it sits, indexed once.
  * Built from validated entries, by the site (from Astro's collections) and by the content check.
  */
-import type { ActionLog, AgendaItem, Body, Decision, ForwardPlan, Meeting, Minutes, Paper, Site } from './schema.ts';
+import type { ActionLog, AgendaItem, Body, Decision, ForwardPlan, Meeting, Minutes, Paper } from './schema.ts';
 import { compareAgendaNumbers, findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
-import { decisionSlug, meetingKey, paperSegment } from './paths.ts';
+import { decisionSlug, meetingKey, paperSegment, routes } from './routes.ts';
 import { locateContentFile } from './document-kinds.ts';
 import { buildActionHistories, type ActionHistory } from './actions.ts';
-import { officeOf, type Office } from './office.ts';
+import { officeOf, type Office, type OfficeSettings } from './office.ts';
 
 /** A validated entry and the file it came from (relative to content/). */
 export interface Sourced<T> {
@@ -24,7 +24,7 @@ export interface ArchiveInput {
   forwardPlans: Sourced<ForwardPlan>[];
   decisions: Sourced<Decision>[];
   /** the office's settings of content/site.yaml that reading its papers needs; left out while that file cannot be read */
-  site?: Pick<Site, 'decisionNumbering' | 'citationWords'> | undefined;
+  site?: OfficeSettings | undefined;
 }
 
 export interface MeetingRecord {
@@ -156,7 +156,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     const key = meetingKey(body.id, date);
     meetingByKey.set(key, {
       key,
-      path: `${key}/`,
+      path: routes.meeting(key),
       file: entry.file,
       body,
       date,
@@ -178,7 +178,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     const key = paperAddress(entry)!;
     const paper: PaperRecord = {
       key,
-      path: `${key}/`,
+      path: routes.paper(key),
       file: entry.file,
       stem,
       meetingKey: meeting.key,
@@ -194,7 +194,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     const { body, date } = locateContentFile(entry.file);
     const meeting = body && date ? meetingByKey.get(meetingKey(body, date)) : undefined;
     if (!meeting || !isPublished(entry.data, today)) continue;
-    const record = { key: `${meeting.key}/minutes`, path: `${meeting.key}/minutes/`, file: entry.file, meetingKey: meeting.key, data: entry.data };
+    const record = { key: `${meeting.key}/minutes`, path: routes.minutes(meeting.key), file: entry.file, meetingKey: meeting.key, data: entry.data };
     meeting.minutes = record;
     minutes.push(record);
   }
@@ -210,7 +210,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     const { body, date } = locateContentFile(entry.file);
     const meeting = body && date ? meetingByKey.get(meetingKey(body, date)) : undefined;
     if (!meeting || !isPublished(entry.data, today)) continue;
-    const record = { key: `${meeting.key}/forward-plan`, path: `${meeting.key}/forward-plan/`, file: entry.file, meetingKey: meeting.key, data: entry.data };
+    const record = { key: `${meeting.key}/forward-plan`, path: routes.forwardPlan(meeting.key), file: entry.file, meetingKey: meeting.key, data: entry.data };
     meeting.forwardPlan = record;
     forwardPlans.push(record);
   }
@@ -222,7 +222,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     .filter((entry) => isPublished(entry.data, today))
     .map((entry) => {
       const key = decisionSlug(entry.data.id);
-      return { key, path: `decisions/${key}/`, file: entry.file, data: entry.data };
+      return { key, path: routes.decision(entry.data.id), file: entry.file, data: entry.data };
     })
     .sort((a, b) => b.data.date.localeCompare(a.data.date) || b.data.id.localeCompare(a.data.id));
 

@@ -14,7 +14,7 @@ import {
 } from './schema.ts';
 import { isCalendarDate } from './dates.ts';
 import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
-import { SITE_ROUTES, decisionFile, decisionSlug, meetingKey } from './paths.ts';
+import { SITE_PAGES, SITE_ROUTES, decisionFile, meetingKey, routes } from './routes.ts';
 import { DOCUMENT_KINDS, SITE_FILE, locateContentFile, whereFilesGo } from './document-kinds.ts';
 import { decisionNumbering } from './decision-numbering.ts';
 import { paperAddress, type ArchiveInput, type Sourced } from './archive.ts';
@@ -499,22 +499,27 @@ function checkReferences(
  */
 function checkLinksWritten(input: ArchiveInput, links: { file: string; line: number; href: string }[], problems: Problem[]): void {
   const bodyIds = new Set(input.bodies.map((body) => body.id));
-  const addresses = new Set<string>(['decisions/', ...[...bodyIds].map((id) => `${id}/`)]);
+  const addresses = new Set<string>([SITE_PAGES.decisions, ...[...bodyIds].map(routes.body)]);
   for (const meeting of input.meetings) {
     const { body, date } = locateContentFile(meeting.file);
-    addresses.add(`${body}/${date}/`).add(`${body}/${date!.slice(0, 4)}/`).add(`${body}/actions/`);
+    const key = meetingKey(body!, date!);
+    addresses.add(routes.meeting(key)).add(routes.bodyYear(body!, date!.slice(0, 4))).add(routes.bodyActions(body!));
   }
-  for (const paper of input.papers) addresses.add(`${paperAddress(paper)}/`);
-  for (const minutes of input.minutes) {
-    const { body, date } = locateContentFile(minutes.file);
-    addresses.add(`${body}/${date}/minutes/`);
+  for (const paper of input.papers) addresses.add(routes.paper(paperAddress(paper)!));
+  for (const { file } of input.minutes) {
+    const { body, date } = locateContentFile(file);
+    addresses.add(routes.minutes(meetingKey(body!, date!)));
   }
-  for (const decision of input.decisions) addresses.add(`decisions/${decisionSlug(decision.data.id)}/`).add(`decisions/${decision.data.date.slice(0, 4)}/`);
+  for (const { file } of input.forwardPlans) {
+    const { body, date } = locateContentFile(file);
+    addresses.add(routes.forwardPlan(meetingKey(body!, date!)));
+  }
+  for (const decision of input.decisions) addresses.add(routes.decision(decision.data.id)).add(routes.decisionsYear(decision.data.date.slice(0, 4)));
 
   for (const link of links) {
     const path = link.href.replace(/^\//, '').split(/[#?]/)[0]!;
     const first = path.split('/')[0]!;
-    if (!bodyIds.has(first) && first !== 'decisions') continue;
+    if (!bodyIds.has(first) && `${first}/` !== SITE_PAGES.decisions) continue;
     const withSlash = path.endsWith('/') ? path : `${path}/`;
     if (!addresses.has(withSlash) && !/^[a-z]+\/actions\/.+/.test(withSlash)) {
       problems.push({

@@ -42,7 +42,7 @@ export function decisionFeedItems(archive: Archive, bodyId?: string, limit = 50)
       title: `${decision.data.id}: ${decision.data.title}`,
       date: decision.data.date,
       path: decision.path,
-      body: 'Police and Crime Commissioner',
+      body: archive.office.publisher,
       summary: decision.data.summary ?? decision.data.title,
     }))
     .slice(0, limit);

@@ -6,7 +6,7 @@
 import type { Archive } from './archive.ts';
 import { citationContext, findCitations, type Citation, type CitationContext, type CitationTarget } from './citations.ts';
 import { findAgendaItem } from './agenda.ts';
-import { decisionSlug, meetingKey } from './paths.ts';
+import { decisionSlug, meetingKey, routes } from './routes.ts';
 import { formatDate } from './dates.ts';
 
 export interface CitingDocument {
@@ -89,7 +89,7 @@ function resolveItem(archive: Archive, key: string, item: string, label: string)
   const agendaItem = findAgendaItem(meeting.data.agenda, item);
   const paper = meeting.papers.find((candidate) => candidate.agendaItem !== undefined && candidate.agendaItem === agendaItem);
   if (paper) return { path: paper.path, label };
-  return { path: agendaItem ? `${meeting.path}#item-${agendaItem.number}` : meeting.path, label };
+  return { path: agendaItem ? routes.agendaItem(meeting.key, agendaItem.number) : meeting.path, label };
 }
 
 /** The citations of one document, each resolved. */

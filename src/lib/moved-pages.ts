@@ -4,6 +4,7 @@
  */
 import type { Archive } from './archive.ts';
 import { escapeHtml } from './citation-html.ts';
+import { routes } from './routes.ts';
 
 export interface MovedPage {
   /** the old address, a site path such as "board/2019-06-11/07-plan/" */
@@ -16,7 +17,7 @@ export interface MovedPage {
 /** Every former address of a public paper, and where it leads. */
 export function movedPages(archive: Archive): MovedPage[] {
   return archive.papers.flatMap((paper) =>
-    paper.data.formerAddresses.map((former) => ({ from: `${paper.meetingKey}/${former}/`, to: paper.path, title: paper.data.title })),
+    paper.data.formerAddresses.map((former) => ({ from: routes.paper(`${paper.meetingKey}/${former}`), to: paper.path, title: paper.data.title })),
   );
 }
 

@@ -5,11 +5,12 @@
 import type { AstroUserConfig } from 'astro';
 import { Parser } from 'htmlparser2';
 import { isSafeAddress } from './safe-content.ts';
+import { SITE_PAGES } from './routes.ts';
 
 /** The only scripts the site writes itself, by their path under the base. */
 export const SITE_SCRIPTS = ['search.js'] as const;
 /** The only form the site writes itself: the search form, by its path under the base. */
-export const SITE_FORM_ACTIONS = ['search/'] as const;
+export const SITE_FORM_ACTIONS = [SITE_PAGES.search] as const;
 
 /**
  * The policy, through Astro's own CSP support (astro.config.mjs): Astro adds the hashes of the

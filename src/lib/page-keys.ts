@@ -14,7 +14,7 @@ import { approvingMeeting, neighbourMeetings, type Archive, type MeetingRecord }
 import { attachmentsOf } from './attachments.ts';
 import { flattenAgenda } from './agenda.ts';
 import { resolvedCitations, type CitingDocument, type LinkGraph } from './link-graph.ts';
-import { meetingKey } from './paths.ts';
+import { meetingKey } from './routes.ts';
 
 /** What a page shows, named by the record it is about; the records it reads besides follow from that. */
 export type PageReads =

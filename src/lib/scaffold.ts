@@ -4,7 +4,7 @@
  */
 import { isCalendarDate } from './dates.ts';
 import { AGENDA_NUMBER_PATTERN, normaliseAgendaNumber } from './agenda.ts';
-import { decisionFile } from './paths.ts';
+import { decisionFile } from './routes.ts';
 import { SITE_FILE } from './document-kinds.ts';
 import type { DecisionNumbering } from './decision-numbering.ts';
 

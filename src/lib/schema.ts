@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { dateWrittenOtherwise, isCalendarDate } from './dates.ts';
 import { AGENDA_NUMBER_PATTERN } from './agenda.ts';
-import { MEETING_ROUTES } from './paths.ts';
+import { MEETING_ROUTES } from './routes.ts';
 import { readNumberingPattern } from './decision-numbering.ts';
 
 /** YAML may hand us a Date object for a date written YYYY-MM-DD; we keep the text. */

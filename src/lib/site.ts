@@ -1,7 +1,7 @@
 /** Site-wide names, from content/site.yaml, and the address helper that every link goes through. */
 import { loadSite } from '../data/archive.ts';
 import { formatDate } from './dates.ts';
-import { withBase } from './paths.ts';
+import { withBase } from './routes.ts';
 import type { Site } from './schema.ts';
 
 /** The publisher, its contacts and the facts of the accessibility statement, as content/site.yaml gives them. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
 import { movedPageHtml } from '../../src/lib/moved-pages.ts';
 import { contentSecurityPolicyText, findUnsafeMarkup } from '../../src/lib/output-safety.ts';
-import { withBase } from '../../src/lib/paths.ts';
+import { withBase } from '../../src/lib/routes.ts';
 
 describe('the page at a moved paper’s old address', () => {
   const html = movedPageHtml({ from: 'bcb/2019-06-11/07-plan/', to: 'bcb/2019-06-11/7/', title: 'Plan <b>"&' }, (path) => withBase('/board/', path), contentSecurityPolicyText());

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { mdxToJs } from 'satteri';
 import { CONTENT_FEATURES, findExcessiveNesting, findUnsafeContent, isSafeAddress, tableAlignmentClasses } from '../../src/lib/safe-content.ts';
 import { neutraliseCsvCell, toCsv } from '../../src/lib/open-data.ts';
-import { SITE_ROUTES } from '../../src/lib/paths.ts';
+import { SITE_ROUTES } from '../../src/lib/routes.ts';
 import { parseFrontmatterFile } from '../../src/lib/frontmatter.ts';
 
 describe('which addresses a link may have', () => {

@@ -1,10 +1,10 @@
+import { bodyPages } from '../../data/page-routes.ts';
 import type { APIContext } from 'astro';
 import { loadArchive } from '../../data/archive.ts';
 import { meetingsCalendarFile } from '../../data/downloads.ts';
 
-export async function getStaticPaths() {
-  const { archive, pageKey } = await loadArchive();
-  return archive.bodies.map((body) => ({ params: { body: body.id }, props: { body }, cacheKey: pageKey({ archive: true }) }));
+export function getStaticPaths() {
+  return bodyPages('/calendar.ics');
 }
 
 export async function GET({ props, site }: APIContext) {

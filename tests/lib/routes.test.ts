@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionFile, decisionSlug, paperSegment, withBase } from '../../src/lib/paths.ts';
+import { SITE_PAGES, SITE_ROUTES, decisionFile, decisionSlug, paperSegment, paramsOf, routes, withBase } from '../../src/lib/routes.ts';
 import { locateContentFile } from '../../src/lib/document-kinds.ts';
 import { decisionNumbering } from '../../src/lib/decision-numbering.ts';
 import { filesGlob, whereFilesGo } from '../../src/lib/document-kinds.ts';
@@ -39,5 +39,21 @@ describe('ids and addresses', () => {
     expect(filesGlob('papers')).toEqual(['meetings/*/*/*.mdx', '!meetings/*/*/index.mdx', '!meetings/*/*/minutes.mdx']);
     expect(filesGlob('forwardPlans')).toEqual(['meetings/*/*/forward-plan.yaml']);
     expect(whereFilesGo()).toContain('meetings/<body>/<yyyy-mm-dd>/forward-plan.yaml');
+  });
+  it('gives every address from the record it is of', () => {
+    expect(routes.meeting('board/2019-06-11')).toBe('board/2019-06-11/');
+    expect(routes.minutes('board/2019-06-11')).toBe('board/2019-06-11/minutes/');
+    expect(routes.forwardPlan('panel/2017-11-15')).toBe('panel/2017-11-15/forward-plan/');
+    expect(routes.decision('PFCC/045/21')).toBe('decisions/pfcc-045-21/');
+    expect(routes.action('board/2019-04-19/4.0')).toBe('board/actions/2019-04-19-4.0/');
+    expect(routes.agendaItem('board/2019-06-11', '8.1')).toBe('board/2019-06-11/#item-8.1');
+    // a body may not take the first segment of a page of the site's own
+    for (const path of Object.values(SITE_PAGES).filter(Boolean)) expect(SITE_ROUTES).toContain(path.split(/[/.]/)[0]);
+  });
+  it('reads a route file’s params from an address, and refuses an address that does not fit it', () => {
+    expect(paramsOf('board/2019-06-11/8.1/', '[body]/[date]/[paper]')).toEqual({ body: 'board', date: '2019-06-11', paper: '8.1' });
+    expect(paramsOf(routes.action('board/2019-04-19/4.0'), '[body]/actions/[action]')).toEqual({ body: 'board', action: '2019-04-19-4.0' });
+    expect(() => paramsOf('board/2019-06-11/minutes/', '[body]/[date]/forward-plan')).toThrow('does not fit the route');
+    expect(() => paramsOf('board/2019-06-11/', '[body]/[date]/[paper]')).toThrow('does not fit the route');
   });
 });
