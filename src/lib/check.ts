@@ -442,14 +442,14 @@ function checkReferences(
   }
 
   const decisionFiles = new Map<string, string>();
+  const numbering = input.site && decisionNumbering(input.site.decisionNumbering);
   for (const decision of input.decisions) {
     const name = prefix + decision.file;
-        const earlier = decisionFiles.get(decision.data.id);
+    const earlier = decisionFiles.get(decision.data.id);
     if (earlier) {
       problems.push({ file: name, line: line(decision.file, ['id']), field: 'id', message: `found "${decision.data.id}", which content/${earlier} already uses; expected each decision id once` });
     }
     decisionFiles.set(decision.data.id, decision.file);
-    const numbering = input.site && decisionNumbering(input.site.decisionNumbering);
     const { id, date } = decision.data;
     if (numbering && numbering.normalise(id) !== id) {
       const written = numbering.normalise(id);
