@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { OFFICE_TWO, loadPage } from './support/site.ts';
 
 const page = (path: string) => loadPage(OFFICE_TWO, path);
@@ -37,6 +38,17 @@ describe('a second office, by configuration alone', () => {
     const $ = page('declarations/');
     expect($('main h2').first().text()).toBe('Councillor R Example');
     expect($('main h2').first().next('ul').find('a').attr('href')).toBe('/papers/pfcp/2021-07-14/');
+  });
+  it('publishes its declarations and planned decisions as open data, valid against their JSON Schemas', () => {
+    const built = (file: string) => JSON.parse(readFileSync(join(OFFICE_TWO.outDir, 'data', file), 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true });
+    for (const name of ['declarations', 'planned-decisions']) {
+      const validate = ajv.compile(built(`${name}.schema.json`));
+      expect(validate(built(`${name}.json`)), JSON.stringify(validate.errors)).toBe(true);
+    }
+    expect(built('declarations.json')).toEqual([expect.objectContaining({ meeting: 'pfcp/2021-07-14', name: 'Councillor R Example', item: '4' })]);
+    expect(built('planned-decisions.json').map((planned: { decisions: string[] }) => planned.decisions)).toContainEqual(['PFCC/046/21']);
+    expect(readFileSync(join(OFFICE_TWO.outDir, 'data/declarations.csv'), 'utf8')).toContain('Councillor R Example');
   });
   it('holds no word of the first office, and nothing that is not public', () => {
     for (const file of builtFiles) {

@@ -11,7 +11,7 @@ import { contentDirectory } from '../lib/content-directory.ts';
 import { calendarResponse } from '../lib/calendar-response.ts';
 import { decisionFeedItems, paperFeedItems } from '../lib/feeds.ts';
 import { fileSizeText } from '../lib/file-size.ts';
-import { actionRecords, csvTables, decisionRecords, jsonSchemaOf, meetingRecords, paperRecords, type OpenDataName } from '../lib/open-data.ts';
+import { actionRecords, csvTables, decisionRecords, declarationRecords, jsonSchemaOf, meetingRecords, paperRecords, plannedDecisionRecords, type OpenDataName } from '../lib/open-data.ts';
 import { feedResponse } from '../lib/rss-feed.ts';
 import type { Body } from '../lib/schema.ts';
 import { absoluteHref } from '../lib/site.ts';
@@ -39,7 +39,7 @@ export const meetingsCalendarFile = (archive: Archive, site: Site, body?: Body) 
 export const meetingCalendarFile = (meeting: MeetingRecord, site: Site) => calendarResponse(`${meeting.body.name} meeting`, [meeting], site);
 
 /** The CSV files: one for each kind of record, and one of agenda items. */
-export const CSV_NAMES = ['meetings', 'agenda-items', 'papers', 'decisions', 'actions'] as const;
+export const CSV_NAMES = ['meetings', 'agenda-items', 'papers', 'decisions', 'actions', 'declarations', 'planned-decisions'] as const;
 
 /** The CSV files are written together, once for the archive rather than once for each file. */
 const csvTablesByArchive = new WeakMap<object, ReturnType<typeof csvTables>>();
@@ -54,7 +54,7 @@ export function openDataFile(file: string, archive: Archive, site: Site): Respon
     csvTablesByArchive.set(archive, tables);
     return new Response(tables[file.replace('.csv', '') as keyof typeof tables], { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
   }
-  const records = { meetings: meetingRecords, papers: paperRecords, decisions: decisionRecords, actions: (a: Archive) => actionRecords(a) };
+  const records = { meetings: meetingRecords, papers: paperRecords, decisions: decisionRecords, actions: (a: Archive) => actionRecords(a), declarations: declarationRecords, 'planned-decisions': plannedDecisionRecords };
   return json(records[file.replace('.json', '') as OpenDataName](archive, href));
 }
 

@@ -7,7 +7,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Archive } from './archive.ts';
 import { papersForItem } from './archive.ts';
 import { flattenAgenda } from './agenda.ts';
-import { actionRowSchema, agendaItemKinds, decisionSchema, meetingSchema, paperSchema } from './schema.ts';
+import { actionRowSchema, agendaItemKinds, declarationSchema, decisionSchema, meetingSchema, paperSchema, plannedDecisionSchema } from './schema.ts';
+import { plannedDecisions } from './forward-plan.ts';
 
 const url = z.string().describe('the address of the page on this site');
 
@@ -174,6 +175,52 @@ export function actionRecords(archive: Archive): ActionRecordData[] {
   );
 }
 
+export const declarationRecordSchema = z.object({
+  meeting: z.string().describe('body/date of the meeting where it was declared, such as "board/2019-06-11"'),
+  body: z.string(),
+  date: z.string().describe('YYYY-MM-DD'),
+  name: declarationSchema.shape.name,
+  item: z.string().nullable().describe('the agenda item it concerns, as printed'),
+  interest: declarationSchema.shape.interest,
+  url,
+});
+
+export function declarationRecords(archive: Archive, href: (path: string) => string): z.infer<typeof declarationRecordSchema>[] {
+  return archive.meetings.flatMap((meeting) =>
+    Array.isArray(meeting.data.declarations)
+      ? meeting.data.declarations.map((declaration) =>
+          declarationRecordSchema.parse({ meeting: meeting.key, body: meeting.body.id, date: meeting.date, name: declaration.name, item: orNull(declaration.item), interest: declaration.interest, url: href(meeting.path) }),
+        )
+      : [],
+  );
+}
+
+export const plannedDecisionRecordSchema = z.object({
+  meeting: z.string().describe('body/date of the meeting the forward plan was presented to'),
+  plan: z.string().describe('the heading of the plan as printed'),
+  area: z.string().nullable(),
+  subject: plannedDecisionSchema.shape.subject,
+  timescale: z.string().nullable(),
+  background: z.array(z.string()).describe('the background reports it lists, as printed'),
+  decisions: z.array(z.string()).describe('the ids of the published decisions taken on it; empty while there is none'),
+  url,
+});
+
+export function plannedDecisionRecords(archive: Archive, href: (path: string) => string): z.infer<typeof plannedDecisionRecordSchema>[] {
+  return plannedDecisions(archive).map(({ plan, planned, decisions }) =>
+    plannedDecisionRecordSchema.parse({
+      meeting: plan.meetingKey,
+      plan: plan.data.title,
+      area: orNull(planned.area),
+      subject: planned.subject,
+      timescale: orNull(planned.timescale),
+      background: planned.background.map((source) => source.title),
+      decisions: decisions.map((decision) => decision.data.id),
+      url: href(plan.path),
+    }),
+  );
+}
+
 /** Lists inside a CSV cell are joined with this. */
 export const CSV_LIST_SEPARATOR = ' | ';
 
@@ -213,6 +260,8 @@ export function csvTables(archive: Archive, href: (path: string) => string) {
       actions.flatMap((action) => action.history.map((snapshot) => ({ id: action.id, body: action.body, raised: action.raised, number: action.number, action: action.action, ...snapshot }))),
       ['id', 'body', 'raised', 'number', 'action', 'logMeeting', 'raisedUnderItem', 'owner', 'target', 'update', 'updated', 'status'],
     ),
+    declarations: toCsv(declarationRecords(archive, href), ['meeting', 'body', 'date', 'name', 'item', 'interest', 'url']),
+    'planned-decisions': toCsv(plannedDecisionRecords(archive, href), ['meeting', 'plan', 'area', 'subject', 'timescale', 'background', 'decisions', 'url']),
   };
 }
 
@@ -221,6 +270,8 @@ export const OPEN_DATA_FILES = {
   papers: { schema: paperRecordSchema, description: 'Every published paper, with its header fields and recommendations.' },
   decisions: { schema: decisionRecordSchema, description: "The Commissioner's decisions, with the papers behind them." },
   actions: { schema: actionRecordSchema, description: "Every action in the bodies' action logs, with its history across the meetings' snapshots." },
+  declarations: { schema: declarationRecordSchema, description: 'Every declaration of interest the meetings’ papers record, with the meeting and agenda item.' },
+  'planned-decisions': { schema: plannedDecisionRecordSchema, description: 'Every planned decision of the forward plans, with the ids of the decisions taken on it.' },
 } as const;
 
 export type OpenDataName = keyof typeof OPEN_DATA_FILES;
