@@ -35,7 +35,8 @@ export default defineConfig({
   integrations: [mdx(), sitemap(), boardPapers()],
   // A page whose code and cacheKey (src/lib/page-keys.ts) are unchanged is copied from the last build
   // instead of being rendered; npm run build checks the cache first (src/lib/build-cache.ts).
-  experimental: { incrementalBuild: true },
+  // INCREMENTAL_BUILD=0 builds as before it: no page copied, none kept (the benchmark compares the two).
+  experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD !== '0' },
   vite: {
     build: {
       rolldownOptions: {

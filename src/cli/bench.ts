@@ -2,18 +2,21 @@
  * npm run bench -- --docs N [--runs R]
  * Generates a synthetic archive of N documents outside content/, builds it with the real site, indexes
  * it with Pagefind, and builds the same text with two baselines: a minimal Astro site (the framework's
- * floor) and Hugo. Prints the figures, and last a single BENCH line.
+ * floor) and Hugo. Then the incremental phase: one paper's text changed and rebuilt, one new meeting of
+ * four papers added and rebuilt, each with its index, and the result compared with a clean build of the
+ * same content. Prints the figures, and last a single BENCH line.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { syntheticArchive } from '../lib/synthetic-archive.ts';
 import { checkContent } from '../lib/check.ts';
 import { buildArchive } from '../lib/archive.ts';
 import { buildLinkGraph } from '../lib/link-graph.ts';
 import { parseFrontmatterFile } from '../lib/frontmatter.ts';
+import { buildCacheDirectory } from '../lib/build-cache.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -183,6 +186,20 @@ writeFiles(markdownDir, new Map([...files].filter(([path]) => path.endsWith('.md
 writeFloorSite(join(work, 'floor-md'), markdownDir, 'md');
 writeHugoSite(join(work, 'hugo'), files);
 
+/** The build's own cache of a content folder (the content store and the incremental build's pages). */
+const cacheOf = (dir: string) => join(project, buildCacheDirectory(project, dir));
+const siteEnv = (dir: string, out: string) => ({ CONTENT_DIR: dir, OUT_DIR: out, SEARCH_INDEX: 'skip', BASE_PATH: '/' });
+
+/** Pagefind over a built site, as the build's integration runs it; in seconds. */
+async function indexSite(dir: string): Promise<{ seconds: number; pages: number }> {
+  const started = performance.now();
+  const { index } = await pagefind.createIndex({});
+  const added = await index!.addDirectory({ path: dir });
+  await index!.writeFiles({ outputPath: join(dir, 'pagefind') });
+  await pagefind.close();
+  return { seconds: (performance.now() - started) / 1000, pages: added.page_count };
+}
+
 const site: Measured[] = [];
 const floor: Measured[] = [];
 const floorMarkdown: Measured[] = [];
@@ -191,15 +208,11 @@ const search: number[] = [];
 const outDir = join(work, 'dist');
 for (let run = 1; run <= runs; run++) {
   // A clean build for each: no cache, and no earlier output to remove inside the timing.
-  rmSync(join(project, 'node_modules/.astro'), { recursive: true, force: true });
+  rmSync(cacheOf(contentDir), { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
-  site.push(await measure(node, ['src/cli/build.ts'], { cwd: project, env: { CONTENT_DIR: contentDir, OUT_DIR: outDir, SEARCH_INDEX: 'skip', BASE_PATH: '/' } }));
-  const started = performance.now();
-  const { index } = await pagefind.createIndex({});
-  const added = await index!.addDirectory({ path: outDir });
-  await index!.writeFiles({ outputPath: join(outDir, 'pagefind') });
-  await pagefind.close();
-  search.push((performance.now() - started) / 1000);
+  site.push(await measure(node, ['src/cli/build.ts'], { cwd: project, env: siteEnv(contentDir, outDir) }));
+  const added = await indexSite(outDir);
+  search.push(added.seconds);
   rmSync(join(work, 'floor/dist'), { recursive: true, force: true });
   rmSync(join(work, 'floor/.astro'), { recursive: true, force: true });
   floor.push(await measure(node, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: join(work, 'floor') }));
@@ -209,19 +222,67 @@ for (let run = 1; run <= runs; run++) {
   rmSync(join(work, 'hugo/public'), { recursive: true, force: true });
   hugoRuns.push(await measure(hugo, ['--quiet', '-d', 'public'], { cwd: join(work, 'hugo') }));
   console.log(
-    `run ${run}: site ${site.at(-1)!.seconds.toFixed(1)} s (${site.at(-1)!.peakMb.toFixed(0)} MB, cpu ${site.at(-1)!.cpuSeconds.toFixed(1)} s), pagefind ${search.at(-1)!.toFixed(1)} s (${added.page_count} pages), ` +
+    `run ${run}: site ${site.at(-1)!.seconds.toFixed(1)} s (${site.at(-1)!.peakMb.toFixed(0)} MB, cpu ${site.at(-1)!.cpuSeconds.toFixed(1)} s), pagefind ${search.at(-1)!.toFixed(1)} s (${added.pages} pages), ` +
       `floor ${floor.at(-1)!.seconds.toFixed(1)} s (${floor.at(-1)!.peakMb.toFixed(0)} MB, cpu ${floor.at(-1)!.cpuSeconds.toFixed(1)} s), floor .md ${floorMarkdown.at(-1)!.seconds.toFixed(1)} s, hugo ${hugoRuns.at(-1)!.seconds.toFixed(1)} s (${hugoRuns.at(-1)!.peakMb.toFixed(0)} MB)`,
   );
 }
+
+// the clean build's output, before the incremental phase adds to it
+const indexMb = folderBytes(join(outDir, 'pagefind')) / 1024 / 1024;
+const outputMb = folderBytes(outDir) / 1024 / 1024;
+const pages = readdirSync(outDir, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
+
+// The incremental phase, on the cache the last clean build left: what a governance officer waits for.
+// Each rebuild is the build (which checks the cache, renders what changed and copies the rest) plus the
+// Pagefind index of the whole site, timed as above.
+const papers = [...files.keys()].filter((path) => path.endsWith('-paper.mdx')).sort();
+const rebuilds: { one: number[]; meeting: number[]; oneBuild: number[]; meetingBuild: number[]; reused: string[] } = { one: [], meeting: [], oneBuild: [], meetingBuild: [], reused: [] };
+async function rebuild(): Promise<{ total: number; build: number }> {
+  const built = await measure(node, ['src/cli/build.ts'], { cwd: project, env: siteEnv(contentDir, outDir) });
+  const indexed = await indexSite(outDir);
+  return { total: built.seconds + indexed.seconds, build: built.seconds };
+}
+const lastBcbMeeting = [...files.keys()].filter((path) => /^meetings\/bcb\/[^/]+\/index\.mdx$/.test(path)).sort().at(-1)!.split('/')[2]!;
+for (let run = 1; run <= runs; run++) {
+  // one paper of the middle of the archive: a sentence added to its text
+  const paper = join(contentDir, papers[Math.floor((papers.length * run) / (runs + 1))]!);
+  writeFileSync(paper, `${readFileSync(paper, 'utf8')}\nA correction published in rebuild ${run}.\n`);
+  const one = await rebuild();
+  rebuilds.one.push(one.total);
+  rebuilds.oneBuild.push(one.build);
+  // one new meeting of the Board, a week after its last, with four papers
+  const date = new Date(Date.parse(`${lastBcbMeeting}T00:00:00Z`) + run * 7 * 86_400_000).toISOString().slice(0, 10);
+  const folder = join(contentDir, 'meetings/bcb', date);
+  mkdirSync(folder, { recursive: true });
+  const items = [1, 2, 3, 4];
+  writeFileSync(join(folder, 'index.mdx'), `---\ntime: "14:00"\nvenue: Conference Room 2\nagenda:\n${items.map((item) => `  - number: "${item}"\n    title: New report ${item}\n`).join('')}---\n`);
+  for (const item of items) {
+    const { body } = parseFrontmatterFile(readFileSync(join(contentDir, papers[item]!), 'utf8'));
+    writeFileSync(join(folder, `0${item}-paper.mdx`), `---\ntitle: New report ${item} of ${date}\nitem: "${item}"\n---\n${body}`);
+  }
+  const meeting = await rebuild();
+  rebuilds.meeting.push(meeting.total);
+  rebuilds.meetingBuild.push(meeting.build);
+  console.log(`rebuild ${run}: one paper ${one.total.toFixed(1)} s (build ${one.build.toFixed(1)} s), one new meeting ${meeting.total.toFixed(1)} s (build ${meeting.build.toFixed(1)} s)`);
+}
+// The same content built clean, in a folder of its own (so with no cache): the two sites must be the same.
+const cleanContent = join(work, 'content-clean');
+const cleanOut = join(work, 'dist-clean');
+cpSync(contentDir, cleanContent, { recursive: true });
+await measure(node, ['src/cli/build.ts'], { cwd: project, env: siteEnv(cleanContent, cleanOut) });
+await indexSite(cleanOut);
+rmSync(cacheOf(cleanContent), { recursive: true, force: true });
+const listFiles = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
+const incrementalFiles = listFiles(outDir);
+const cleanFiles = listFiles(cleanOut);
+const differing = [...new Set([...incrementalFiles, ...cleanFiles])].filter((file) => !existsSync(join(outDir, file)) || !existsSync(join(cleanOut, file)) || !readFileSync(join(outDir, file)).equals(readFileSync(join(cleanOut, file))));
+const identical = differing.length === 0;
 
 const buildS = median(site.map((m) => m.seconds));
 const peakMb = Math.max(...site.map((m) => m.peakMb));
 const floorS = median(floor.map((m) => m.seconds));
 const hugoS = median(hugoRuns.map((m) => m.seconds));
 const pagefindS = median(search);
-const indexMb = folderBytes(join(outDir, 'pagefind')) / 1024 / 1024;
-const outputMb = folderBytes(outDir) / 1024 / 1024;
-const pages = readdirSync(outDir, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
 
 console.log(`\nsite build:   ${buildS.toFixed(2)} s, peak ${peakMb.toFixed(0)} MB (process tree), ${((buildS * 1000) / docCount).toFixed(2)} ms per document, ${pages} pages`);
 console.log(`floor build:  ${floorS.toFixed(2)} s, peak ${Math.max(...floor.map((m) => m.peakMb)).toFixed(0)} MB; site/floor ${(buildS / floorS).toFixed(2)}`);
@@ -232,7 +293,12 @@ console.log(`floor, .md:   ${median(floorMarkdown.map((m) => m.seconds)).toFixed
 console.log(`hugo build:   ${hugoS.toFixed(2)} s, peak ${Math.max(...hugoRuns.map((m) => m.peakMb)).toFixed(0)} MB; site/hugo ${(buildS / hugoS).toFixed(2)}`);
 console.log(`pagefind:     ${pagefindS.toFixed(2)} s, index ${indexMb.toFixed(2)} MB`);
 console.log(`output:       ${outputMb.toFixed(1)} MB`);
+const rebuildOneS = median(rebuilds.one);
+const rebuildMeetingS = median(rebuilds.meeting);
+console.log(`incremental:  one paper changed ${rebuildOneS.toFixed(2)} s (build ${median(rebuilds.oneBuild).toFixed(2)} s, then the index); one new meeting of four papers ${rebuildMeetingS.toFixed(2)} s (build ${median(rebuilds.meetingBuild).toFixed(2)} s); a clean build and index takes ${(buildS + pagefindS).toFixed(2)} s`);
+console.log(`identical:    ${identical ? `yes: the incremental site and a clean build of the same content are the same, ${cleanFiles.length} files byte for byte` : `NO: ${differing.length} files differ: ${differing.slice(0, 20).join(', ')}`}`);
+rmSync(cacheOf(contentDir), { recursive: true, force: true });
 if (existsSync(work) && !args.includes('--keep')) rmSync(work, { recursive: true, force: true });
 console.log(
-  `BENCH docs=${docCount} build_s=${buildS.toFixed(2)} peak_mb=${peakMb.toFixed(0)} ms_per_doc=${((buildS * 1000) / docCount).toFixed(2)} floor_s=${floorS.toFixed(2)} ratio_floor=${(buildS / floorS).toFixed(2)} hugo_s=${hugoS.toFixed(2)} ratio_hugo=${(buildS / hugoS).toFixed(2)} pagefind_s=${pagefindS.toFixed(2)} index_mb=${indexMb.toFixed(2)}`,
+  `BENCH docs=${docCount} build_s=${buildS.toFixed(2)} peak_mb=${peakMb.toFixed(0)} ms_per_doc=${((buildS * 1000) / docCount).toFixed(2)} floor_s=${floorS.toFixed(2)} ratio_floor=${(buildS / floorS).toFixed(2)} hugo_s=${hugoS.toFixed(2)} ratio_hugo=${(buildS / hugoS).toFixed(2)} pagefind_s=${pagefindS.toFixed(2)} index_mb=${indexMb.toFixed(2)} rebuild_one_s=${rebuildOneS.toFixed(2)} rebuild_meeting_s=${rebuildMeetingS.toFixed(2)} identical=${identical ? 1 : 0}`,
 );
