@@ -242,7 +242,13 @@ async function rebuild(): Promise<{ total: number; build: number }> {
   const indexed = await indexSite(outDir);
   return { total: built.seconds + indexed.seconds, build: built.seconds };
 }
-const lastBcbMeeting = [...files.keys()].filter((path) => /^meetings\/bcb\/[^/]+\/index\.mdx$/.test(path)).sort().at(-1)!.split('/')[2]!;
+// the new meeting is of the body of the archive's last meeting, a week after it
+const [newMeetingBody, lastMeetingDate] = [...files.keys()]
+  .filter((path) => /^meetings\/[^/]+\/[^/]+\/index\.mdx$/.test(path))
+  .map((path) => path.split('/'))
+  .sort((a, b) => a[2]!.localeCompare(b[2]!))
+  .at(-1)!
+  .slice(1, 3) as [string, string];
 for (let run = 1; run <= runs; run++) {
   // one paper of the middle of the archive: a sentence added to its text
   const paper = join(contentDir, papers[Math.floor((papers.length * run) / (runs + 1))]!);
@@ -250,9 +256,9 @@ for (let run = 1; run <= runs; run++) {
   const one = await rebuild();
   rebuilds.one.push(one.total);
   rebuilds.oneBuild.push(one.build);
-  // one new meeting of the Board, a week after its last, with four papers
-  const date = new Date(Date.parse(`${lastBcbMeeting}T00:00:00Z`) + run * 7 * 86_400_000).toISOString().slice(0, 10);
-  const folder = join(contentDir, 'meetings/bcb', date);
+  // one new meeting, a week after the last, with four papers
+  const date = new Date(Date.parse(`${lastMeetingDate}T00:00:00Z`) + run * 7 * 86_400_000).toISOString().slice(0, 10);
+  const folder = join(contentDir, 'meetings', newMeetingBody, date);
   mkdirSync(folder, { recursive: true });
   const items = [1, 2, 3, 4];
   writeFileSync(join(folder, 'index.mdx'), `---\ntime: "14:00"\nvenue: Conference Room 2\nagenda:\n${items.map((item) => `  - number: "${item}"\n    title: New report ${item}\n`).join('')}---\n`);
