@@ -10,6 +10,8 @@ export interface DeclarationRecord {
 export interface PersonDeclarations {
   /** the name as first printed */
   name: string;
+  /** the id of the person's section on the declarations page */
+  anchor: string;
   declarations: DeclarationRecord[];
 }
 
@@ -18,18 +20,19 @@ export function personKey(name: string): string {
   return name.toLowerCase().replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
 }
 
+/** Every declaration the published meetings record, oldest meeting first. */
+export function declarationsOf(archive: Archive): DeclarationRecord[] {
+  return archive.meetings.flatMap((meeting) => (Array.isArray(meeting.data.declarations) ? meeting.data.declarations.map((declaration) => ({ meeting, declaration })) : []));
+}
+
 /** Each person who declared an interest, by name, with their declarations oldest first. */
 export function declarationsByPerson(archive: Archive): PersonDeclarations[] {
   const people = new Map<string, PersonDeclarations>();
-  for (const meeting of archive.meetings) {
-    const declarations = meeting.data.declarations;
-    if (!Array.isArray(declarations)) continue;
-    for (const declaration of declarations) {
-      const key = personKey(declaration.name);
-      const person = people.get(key) ?? { name: declaration.name.trim(), declarations: [] };
-      person.declarations.push({ meeting, declaration });
-      people.set(key, person);
-    }
+  for (const record of declarationsOf(archive)) {
+    const key = personKey(record.declaration.name);
+    const person = people.get(key) ?? { name: record.declaration.name.trim(), anchor: `person-${key.replace(/[^a-z0-9]+/g, '-')}`, declarations: [] };
+    person.declarations.push(record);
+    people.set(key, person);
   }
   return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

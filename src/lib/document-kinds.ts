@@ -135,9 +135,16 @@ export function filesGlob(collection: CollectionName): string[] {
   return [glob, ...others.map((other) => `!${other}`)];
 }
 
-/** Where each kind goes, in words for a message: "meetings/<body>/<date>/index.mdx, …". */
+/** Where a kind's files go, in words for staff: "meetings/<body>/<yyyy-mm-dd>/<item>-<title>.mdx". */
+export function filesInWords(spec: DocumentKindSpec): string {
+  return spec.files
+    .replace('{date}', '<yyyy-mm-dd>')
+    .replace('{year}', '<yyyy>')
+    .replace('{stem}', spec.kind === 'paper' ? '<item>-<title>' : '<id>')
+    .replace(/\{(\w+)\}/g, '<$1>');
+}
+
+/** Where each kind goes, in words for a message: "meetings/<body>/<yyyy-mm-dd>/index.mdx, …". */
 export function whereFilesGo(): string {
-  return Object.values(DOCUMENT_KINDS)
-    .map((spec): string => spec.files.replace('{date}', '<yyyy-mm-dd>').replace('{year}', '<yyyy>').replace('{stem}', spec.kind === 'paper' ? '<item>-<title>' : '<id>').replace(/\{(\w+)\}/g, '<$1>'))
-    .join(', ');
+  return Object.values(DOCUMENT_KINDS).map(filesInWords).join(', ');
 }

@@ -1,7 +1,7 @@
 /** The authoring guide's field tables, written from the schemas so that they cannot drift. */
 import type { z } from 'zod';
 import { bodySchema, siteContactSchema, siteSchema } from './schema.ts';
-import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE } from './document-kinds.ts';
+import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE, filesInWords } from './document-kinds.ts';
 
 type Shape = Record<string, z.ZodType>;
 
@@ -11,7 +11,7 @@ const SECTIONS: (readonly [string, string, z.ZodType])[] = [
   ['Site contact', `the contact and accessibilityContact of content/${SITE_FILE}`, siteContactSchema],
   ['Body', `content/${BODIES_FILE}, one entry each`, bodySchema],
   ...Object.values(DOCUMENT_KINDS).flatMap((spec): (readonly [string, string, z.ZodType])[] => [
-    [spec.title, spec.files.replace('{date}', '<yyyy-mm-dd>').replace('{year}', '<yyyy>').replace(/\{(\w+)\}/g, '<$1>'), spec.schema],
+    [spec.title, filesInWords(spec), spec.schema],
     ...spec.parts,
   ]),
 ];

@@ -10,16 +10,15 @@ export interface PlannedDecisionRow {
   decisions: DecisionRecord[];
 }
 
+/** The planned decisions of one plan, in its printed order. */
+export function plannedDecisionsOf(plan: ForwardPlanRecord, archive: Archive): PlannedDecisionRow[] {
+  const meeting = archive.meetingByKey.get(plan.meetingKey)!;
+  return plan.data.planned.map((planned) => ({ plan, meeting, planned, decisions: planned.decisions.flatMap((id) => archive.decisionById.get(id) ?? []) }));
+}
+
 /** Every planned decision of every published plan, newest plan first, each in its printed order. */
 export function plannedDecisions(archive: Archive): PlannedDecisionRow[] {
-  return archive.forwardPlans.flatMap((plan) =>
-    plan.data.planned.map((planned) => ({
-      plan,
-      meeting: archive.meetingByKey.get(plan.meetingKey)!,
-      planned,
-      decisions: planned.decisions.flatMap((id) => archive.decisionById.get(id) ?? []),
-    })),
-  );
+  return archive.forwardPlans.flatMap((plan) => plannedDecisionsOf(plan, archive));
 }
 
 /** What a planned decision is called in a list: its subject, with the heading it is listed under. */

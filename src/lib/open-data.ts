@@ -9,6 +9,7 @@ import { papersForItem } from './archive.ts';
 import { flattenAgenda } from './agenda.ts';
 import { actionRowSchema, agendaItemKinds, declarationSchema, decisionSchema, meetingSchema, paperSchema, plannedDecisionSchema } from './schema.ts';
 import { plannedDecisions } from './forward-plan.ts';
+import { declarationsOf } from './declarations.ts';
 
 const url = z.string().describe('the address of the page on this site');
 
@@ -186,12 +187,8 @@ export const declarationRecordSchema = z.object({
 });
 
 export function declarationRecords(archive: Archive, href: (path: string) => string): z.infer<typeof declarationRecordSchema>[] {
-  return archive.meetings.flatMap((meeting) =>
-    Array.isArray(meeting.data.declarations)
-      ? meeting.data.declarations.map((declaration) =>
-          declarationRecordSchema.parse({ meeting: meeting.key, body: meeting.body.id, date: meeting.date, name: declaration.name, item: orNull(declaration.item), interest: declaration.interest, url: href(meeting.path) }),
-        )
-      : [],
+  return declarationsOf(archive).map(({ meeting, declaration }) =>
+    declarationRecordSchema.parse({ meeting: meeting.key, body: meeting.body.id, date: meeting.date, name: declaration.name, item: orNull(declaration.item), interest: declaration.interest, url: href(meeting.path) }),
   );
 }
 

@@ -77,12 +77,6 @@ export function withBase(base: string, path: string): string {
   return `${trimmedBase}${path.replace(/^\/+/, '')}`;
 }
 
-/** An action's page: "board/2019-04-19/4.0" → "board/actions/2019-04-19-4.0/". */
-export function actionPath(actionKey: string): string {
-  const [body, raised, number] = actionKey.split('/');
-  return `${body}/actions/${raised}-${number}/`;
-}
-
 /** The addresses of the records and of their pages and files, each from the record's key or id. */
 export const routes = {
   body: (bodyId: string) => `${bodyId}/`,
@@ -103,8 +97,11 @@ export const routes = {
   /** a decision, by its id "ABC 2017-020" */
   decision: (id: string) => `decisions/${decisionSlug(id)}/`,
   decisionsYear: (year: string) => `decisions/${year}/`,
-  /** an action, by its key "board/2019-04-19/4.0" */
-  action: (key: string) => actionPath(key),
+  /** an action, by its key "board/2019-04-19/4.0": "board/actions/2019-04-19-4.0/" */
+  action: (key: string) => {
+    const [body, raised, number] = key.split('/');
+    return `${body}/actions/${raised}-${number}/`;
+  },
   dataFile: (name: string) => `data/${name}`,
 } as const;
 
