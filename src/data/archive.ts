@@ -77,7 +77,7 @@ async function load(): Promise<LoadedArchive> {
   const citingByPath = new Map(citing.map((document) => [document.path, document]));
   const linkGraph = buildLinkGraph(citing, archive);
   const digestByFile = new Map(
-    [...meetings, ...papers, ...minutes, ...actionLogs, ...forwardPlans, ...decisions].map((entry) => [entry.id, contentDigest(entry.data, 'body' in entry ? entry.body : undefined)]),
+    [...meetings, ...papers, ...minutes, ...actionLogs, ...forwardPlans, ...decisions].map((entry) => [entry.id, contentDigest(entry.data, 'body' in entry ? entry.body : undefined, entry.rendered?.html)]),
   );
   const contentDir = contentDirectory();
   const pageKey = createPageKeys({

@@ -1,10 +1,10 @@
 /**
- * The safe subset of MDX that content may use, enforced inside the compiler on the tree it compiles.
+ * The safe subset of MDX that content may use, judged on the tree the site renders.
  *
- * Content is written by staff and published to the world, and MDX can run code when the site is built.
- * The same plugins run in the build (astro.config.mjs gives them to Astro's Sätteri processor) and in
- * the content check (`findUnsafeContent` compiles the text with them), so the check reports exactly
- * what the build refuses.
+ * Content is written by staff and published to the world. The site never compiles it to code: its text
+ * is parsed into a tree, judged here node by node, and written out as HTML (src/lib/content-html.ts).
+ * The build renders through `findUnsafeContent` and the content check calls it, so the check reports
+ * exactly what the build refuses.
  *
  * Allowed: Markdown and GFM (headings, paragraphs, lists, quotes, tables, links, footnotes,
  * strikethrough, code); the site's components, with no attributes; and a few HTML elements, with no
@@ -12,7 +12,7 @@
  * ordinals, footnote marks and chemical or legal notation. Everything else is refused.
  */
 import { decodeHTML } from 'entities';
-import { mdxToJs, type HastPluginDefinition, type MdastPluginDefinition, type PluginFactoryContext } from 'satteri';
+import { mdxToMdast } from 'satteri';
 
 /** The components the site supplies to content, without an import. */
 export const CONTENT_COMPONENTS = ['EditorialNote'] as const;
@@ -44,7 +44,7 @@ export interface UnsafeContent {
   message: string;
 }
 
-/** Thrown by the compiler plugins: the build stops on it, the check reports its problems. */
+/** Thrown by the renderer: the build stops on it, naming the file; the check reports its problems. */
 export class UnsafeContentError extends Error {
   readonly problems: UnsafeContent[];
   constructor(problems: UnsafeContent[], file?: string) {
@@ -125,16 +125,6 @@ interface TreeNode {
   children?: readonly TreeNode[];
 }
 
-/**
- * The node types the plugin judges. Every other type the compiler can produce is refused outright:
- * these are all the types of Sätteri's tree, so a type the site has not judged can never pass.
- */
-const JUDGED_TYPES = ['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'link', 'definition'] as const;
-const REFUSED_TYPES = [
-  'image', 'imageReference', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'containerDirective', 'leafDirective', 'textDirective',
-  'superscript', 'subscript', 'descriptionList', 'descriptionTerm', 'descriptionDetails', 'custom',
-] as const;
-
 const allowedElements = [...CONTENT_COMPONENTS.map((name) => `<${name}>`), ...Object.keys(CONTENT_HTML_ELEMENTS).map((name) => `<${name}>`)].join(', ');
 
 function judgeElement(node: TreeNode): string[] {
@@ -208,76 +198,51 @@ function tooDeep(root: TreeNode): UnsafeContent | undefined {
   return undefined;
 }
 
-function fileOf(context: { fileURL: URL | undefined }): string | undefined {
-  if (!context.fileURL) return undefined;
-  const path = decodeURIComponent(context.fileURL.pathname);
-  const at = path.lastIndexOf('/content/');
-  return at >= 0 ? path.slice(at + 1) : path;
-}
+/** The types of Sätteri's tree that content may use freely: Markdown and GFM with nothing to judge. */
+const FREE_TYPES = new Set([
+  'root', 'paragraph', 'text', 'heading', 'emphasis', 'strong', 'delete', 'inlineCode', 'code', 'break', 'thematicBreak',
+  'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'linkReference', 'footnoteReference', 'footnoteDefinition',
+]);
 
 /**
- * The compiler plugin. Before the text is parsed: refuses nesting deep enough to crash or stall the
- * parser. On the parsed tree: the compiler calls it for every node of a judged or refused type, and
- * it refuses every construct outside the safe subset, by throwing UnsafeContentError once all are known.
+ * What is wrong with the text's tree: every node of a type outside FREE_TYPES is judged (judgeNode), so a
+ * type the site has not judged, such as one a newer parser adds, is refused rather than published.
  */
-export function safeContentPlugin(context: PluginFactoryContext): MdastPluginDefinition {
-  const nesting = findExcessiveNesting(context.source);
-  if (nesting.length > 0) throw new UnsafeContentError(nesting, fileOf(context));
+function judgeTree(root: TreeNode): UnsafeContent[] {
   const problems: UnsafeContent[] = [];
-  const judge = (node: unknown) => {
-    const tree = node as TreeNode;
-    for (const message of judgeNode(tree)) problems.push({ line: tree.position?.start.line ?? 1, message });
-  };
-  const visitors = Object.fromEntries([...JUDGED_TYPES, ...REFUSED_TYPES].map((type) => [type, judge]));
-  // Not a matter of safety but of the page: its title is its only level-1 heading.
-  const heading = (node: { depth: number; position?: { start: { line: number } } }) => {
-    if (node.depth === 1) problems.push({ line: node.position?.start.line ?? 1, message: 'is a level-1 heading (# …), but the page title is the only one; start a section with ## instead' });
-  };
-  return {
-    name: 'board-papers-safe-content',
-    options: { position: true },
-    before(root) {
-      const deep = mayNestDeeply(context.source) ? tooDeep(root as unknown as TreeNode) : undefined;
-      if (deep) throw new UnsafeContentError([deep], fileOf(context));
-    },
-    ...visitors,
-    heading,
-    after() {
-      if (problems.length > 0) throw new UnsafeContentError(problems.sort((a, b) => a.line - b.line), fileOf(context));
-    },
-  };
+  const stack: TreeNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const line = node.position?.start.line ?? 1;
+    if (!FREE_TYPES.has(node.type)) {
+      for (const message of judgeNode(node)) problems.push({ line, message });
+    } else if (node.type === 'heading' && (node as { depth?: number }).depth === 1) {
+      // Not a matter of safety but of the page: its title is its only level-1 heading.
+      problems.push({ line, message: 'is a level-1 heading (# …), but the page title is the only one; start a section with ## instead' });
+    }
+    for (const child of node.children ?? []) stack.push(child);
+  }
+  return problems.sort((a, b) => a.line - b.line);
 }
 
 /**
- * GFM writes a table column's alignment as an inline style, which a strict Content-Security-Policy
- * blocks; the site writes it as a class instead (`align-right`), styled by its own stylesheet.
- */
-export const tableAlignmentClasses: HastPluginDefinition = {
-  name: 'board-papers-table-alignment',
-  element: {
-    filter: ['th', 'td'],
-    visit(node, context) {
-      const style = node.properties?.style;
-      if (typeof style !== 'string') return;
-      const align = /^\s*text-align\s*:\s*(left|right|center)\s*;?\s*$/.exec(style)?.[1];
-      context.setProperty(node, 'style', undefined);
-      if (align) context.setProperty(node, 'className', [`align-${align}`]);
-    },
-  },
-};
-
-/**
- * The check's way in: the same plugin, the same compiler and the same features as the build. The text
- * is the file as the compiler receives it. The plugins are synchronous, so the compile is too.
+ * Everything in a document's text that content may not use, each with its line; none when the text is
+ * safe. The text is the file as the renderer receives it: the frontmatter blanked, so lines are the
+ * file's. Before the text is parsed, nesting deep enough to crash or stall the parser is refused; the
+ * parsed tree (the same parse the site renders, src/lib/content-html.ts) is then judged node by node.
  */
 export function findUnsafeContent(text: string): UnsafeContent[] {
+  const nesting = findExcessiveNesting(text);
+  if (nesting.length > 0) return nesting;
+  let root: TreeNode;
   try {
-    mdxToJs(text, { mdastPlugins: [safeContentPlugin], features: CONTENT_FEATURES });
-    return [];
+    root = mdxToMdast(text, { features: CONTENT_FEATURES }) as unknown as TreeNode;
   } catch (error) {
-    if (error instanceof UnsafeContentError) return error.problems;
     return [describeSyntaxError(error)];
   }
+  const deep = mayNestDeeply(text) ? tooDeep(root) : undefined;
+  if (deep) return [deep];
+  return judgeTree(root);
 }
 
 /** The parser's words for the mistakes staff make, and what to write instead. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { mdxToJs } from 'satteri';
-import { CONTENT_FEATURES, findExcessiveNesting, findUnsafeContent, isSafeAddress, tableAlignmentClasses } from '../../src/lib/safe-content.ts';
+import { findExcessiveNesting, findUnsafeContent, isSafeAddress } from '../../src/lib/safe-content.ts';
 import { neutraliseCsvCell, toCsv } from '../../src/lib/open-data.ts';
 import { SITE_ROUTES } from '../../src/lib/routes.ts';
 import { parseFrontmatterFile } from '../../src/lib/frontmatter.ts';
@@ -37,14 +36,6 @@ describe('nesting that would crash or stall the parser is refused before it runs
     for (const text of ['- '.repeat(5000), '> '.repeat(50000), '<sup a={'.repeat(25), '<sup>'.repeat(30000)]) {
       expect(findUnsafeContent(text).length, text.slice(0, 20)).toBeGreaterThan(0);
     }
-  });
-});
-
-describe('the compiler writes table alignment as a class, not an inline style', () => {
-  it('turns GFM column alignment into align-* classes', () => {
-    const { code } = mdxToJs('| a | b | c |\n| :-- | :-: | --: |\n| 1 | 2 | 3 |\n', { hastPlugins: [tableAlignmentClasses], features: CONTENT_FEATURES }) as { code: string };
-    expect(code).not.toContain('textAlign');
-    for (const align of ['left', 'center', 'right']) expect(code).toContain(`className: "align-${align}"`);
   });
 });
 

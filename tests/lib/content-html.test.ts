@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { load } from 'cheerio';
+import { contentHtml } from '../../src/lib/content-html.ts';
+import { UnsafeContentError } from '../../src/lib/safe-content.ts';
+
+describe('the HTML of a document’s text', () => {
+  it('writes GFM column alignment as align-* classes, never as an inline style', () => {
+    const html = contentHtml('| a | b | c |\n| :-- | :-: | --: |\n| 1 | 2 | 3 |\n');
+    expect(html).not.toContain('style');
+    const $ = load(html);
+    expect($('td').map((_, cell) => $(cell).attr('class')).get()).toEqual(['align-left', 'align-center', 'align-right']);
+  });
+
+  it('writes the publisher’s note and the HTML elements content may use as elements', () => {
+    const $ = load(contentHtml('<EditorialNote>Page 3 is not in the pack.</EditorialNote>\n\nThe 1<sup>st</sup> line<br />and H<sub>2</sub>O.\n'));
+    const note = $('div.editorial-note[role="note"]');
+    expect(note.find('strong').text()).toBe('Note from the publisher');
+    expect(note.text()).toBe('Note from the publisherPage 3 is not in the pack.');
+    expect($('sup').text()).toBe('st');
+    expect($('sub').text()).toBe('2');
+    expect($('p br')).toHaveLength(1);
+  });
+
+  it('gives each heading an id from its words, as Astro does, and keeps the footnotes’ own', () => {
+    const $ = load(contentHtml('## 1. Purpose\n\n### Drugs & Alcohol\n\n### Drugs & Alcohol\n\nA note[^1].\n\n[^1]: The note.\n'));
+    expect($('h2, h3').map((_, heading) => $(heading).attr('id')).get()).toEqual(['1-purpose', 'drugs--alcohol', 'drugs--alcohol-1', 'footnote-label']);
+    expect($('a[data-footnote-ref]').attr('aria-describedby')).toBe('footnote-label');
+  });
+
+  it('keeps text that looks like markup as text', () => {
+    const html = contentHtml('A &lt;script&gt;alert(1)&lt;/script&gt; and \\{process.exit(1)\\} in words.\n');
+    expect(html).not.toContain('<script');
+    expect(load(html)('p').text()).toBe('A <script>alert(1)</script> and {process.exit(1)} in words.');
+  });
+
+  it('refuses the whole text, naming the file and each line, when any of it may not be published', () => {
+    const render = () => contentHtml('\n\n\nFine.\n\n<Chart />\n\n[x](javascript:alert(1))\n', 'content/meetings/bcb/2019-06-11/08-0-support.mdx');
+    expect(render).toThrow(UnsafeContentError);
+    expect(render).toThrow(/content\/meetings\/bcb\/2019-06-11\/08-0-support\.mdx uses what content may not[\s\S]*line 6: uses <Chart>[\s\S]*line 8: links to "javascript:alert\(1\)"/);
+  });
+});
