@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import boardPapers from './src/integrations/board-papers.ts';
 import { CONTENT_SECURITY_POLICY } from './src/lib/output-safety.ts';
-import { buildCacheDirectory } from './src/lib/build-cache.ts';
+import { buildCacheDirectory, incrementalBuildsOn } from './src/lib/build-cache.ts';
 
 // Astro's content store and the incremental build's pages remember the files of the last build; an archive
 // built from another folder (CONTENT_DIR, as the tests do) keeps a cache of its own.
@@ -26,11 +26,12 @@ export default defineConfig({
   // Astro's Markdown pipeline renders nothing of the site's (see below); its code highlighting is off so that
   // it never writes the inline styles the policy refuses.
   markdown: { syntaxHighlight: false },
-  // @astrojs/mdx reads each .mdx file's frontmatter; its text is rendered to HTML by the site's own loader
-  // (src/content.config.ts), never compiled to a module: see "Safe MDX" in README.md.
+  // .mdx files are content by @astrojs/mdx; the site's loader reads each as data and text
+  // (src/lib/document-loader.ts) and its page renders the text to HTML, never compiling it to a module:
+  // see "Safe MDX" in README.md.
   integrations: [mdx(), sitemap(), boardPapers()],
   // A page whose code and cacheKey (src/lib/page-keys.ts) are unchanged is copied from the last build
   // instead of being rendered; npm run build checks the cache first (src/lib/build-cache.ts).
   // INCREMENTAL_BUILD=0 builds as before it: no page copied, none kept (the benchmark compares the two).
-  experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD !== '0' },
+  experimental: { incrementalBuild: incrementalBuildsOn() },
 });

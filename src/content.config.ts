@@ -7,7 +7,7 @@ import { file, glob } from 'astro/loaders';
 import { load as loadYaml } from 'js-yaml';
 import { bodySchema, siteSchema } from './lib/schema.ts';
 import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE, filesGlob, type CollectionName } from './lib/document-kinds.ts';
-import { renderedDocuments } from './lib/document-loader.ts';
+import { documentTexts } from './lib/document-loader.ts';
 
 /** CONTENT_DIR lets the tests build a fixture archive with the real site. */
 const base = process.env.CONTENT_DIR ?? './content';
@@ -17,10 +17,10 @@ const pathId = ({ entry }: { entry: string }) => entry;
 /** site.yaml is one set of settings: the file loader would make each of its fields an entry, so it is read as one entry, "site". */
 const asOneEntry = (text: string) => ({ site: loadYaml(text) as Record<string, unknown> });
 
-/** The loader of a kind's files, where the registry says they sit; a text is rendered to HTML as it is loaded. */
+/** The loader of a kind's files, where the registry says they sit; a text is kept as text, never made a module. */
 function documentLoader(collection: CollectionName) {
   const files = glob({ base, pattern: filesGlob(collection), generateId: pathId });
-  return DOCUMENT_KINDS[collection].rendered ? renderedDocuments(files) : files;
+  return DOCUMENT_KINDS[collection].rendered ? documentTexts(files) : files;
 }
 
 export const collections = {

@@ -8,7 +8,7 @@ import module from 'node:module';
 import { existsSync } from 'node:fs';
 import { readFile, rm, rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { breakSeal, buildCacheDirectory, cacheState, clearPageCache, reusedPages, sealCache } from '../lib/build-cache.ts';
+import { breakSeal, buildCacheDirectory, cacheState, clearPageCache, incrementalBuildsOn, reusedPages, sealCache } from '../lib/build-cache.ts';
 
 // As `astro build` does: keep V8's compiled code of Astro, Vite and the bundler between builds, except
 // in CI, where nothing is reused, so that this build starts as the framework's own command does.
@@ -52,8 +52,12 @@ if (existsSync(finalDir)) await rename(finalDir, previousDir);
 await rename(stagingDir, finalDir);
 await rm(previousDir, { recursive: true, force: true });
 await sealCache(cacheDir);
-const { reused, keyed } = reusedPages(cacheDir, started);
-console.log(`Built the site into ${finalDir}; ${reused} of ${keyed} pages unchanged since the last build were copied from its cache.`);
+if (incrementalBuildsOn()) {
+  const { reused, keyed } = reusedPages(cacheDir, started);
+  console.log(`Built the site into ${finalDir}; ${reused} of ${keyed} pages unchanged since the last build were copied from its cache.`);
+} else {
+  console.log(`Built the site into ${finalDir}, every page rendered (INCREMENTAL_BUILD=0).`);
+}
 
 // The build report, one line: what the archive cites but does not hold is listed at /gaps/, the staff's list
 // of what to publish next. It is not an error and stops nothing.

@@ -6,6 +6,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDirectory } from '../lib/content-directory.ts';
+import { contentHtml } from '../lib/content-html.ts';
 import { contentDigest, createPageKeys, type PageReads } from '../lib/page-keys.ts';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import { formatDate, todayInLondon } from '../lib/dates.ts';
@@ -16,8 +17,12 @@ type RenderableEntry = CollectionEntry<'meetings' | 'papers' | 'minutes' | 'deci
 
 export interface LoadedArchive {
   archive: Archive;
-  /** the collection entry of a content file (path under content/), for rendering its text */
-  entryByFile: Map<string, RenderableEntry>;
+  /**
+   * The HTML of a content file's text (path under content/), judged and rendered (src/lib/content-html.ts);
+   * throws, naming the file and lines, on a text that may not be published. A page calls it in its own
+   * frontmatter, so that such a text fails the page before any of it is sent.
+   */
+  textHtml: (file: string) => string;
   /** the texts that cite, by the path of their page */
   citingByPath: Map<string, CitingDocument>;
   linkGraph: LinkGraph;
@@ -77,7 +82,7 @@ async function load(): Promise<LoadedArchive> {
   const citingByPath = new Map(citing.map((document) => [document.path, document]));
   const linkGraph = buildLinkGraph(citing, archive);
   const digestByFile = new Map(
-    [...meetings, ...papers, ...minutes, ...actionLogs, ...forwardPlans, ...decisions].map((entry) => [entry.id, contentDigest(entry.data, 'body' in entry ? entry.body : undefined, entry.rendered?.html)]),
+    [...meetings, ...papers, ...minutes, ...actionLogs, ...forwardPlans, ...decisions].map((entry) => [entry.id, contentDigest(entry.data, 'body' in entry ? entry.body : undefined)]),
   );
   const contentDir = contentDirectory();
   const pageKey = createPageKeys({
@@ -89,7 +94,11 @@ async function load(): Promise<LoadedArchive> {
     originalBytes: (file) => statSync(join(contentDir, file)).size,
     site,
   });
-  return { archive, entryByFile, citingByPath, linkGraph, pageKey };
+  const textHtml = (file: string) => {
+    const entry = entryByFile.get(file);
+    return entry ? contentHtml(entry.body ?? '', entry.filePath) : '';
+  };
+  return { archive, textHtml, citingByPath, linkGraph, pageKey };
 }
 
 export function loadArchive(): Promise<LoadedArchive> {

@@ -9,7 +9,10 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { brokenLinks, type BrokenLink } from '../lib/link-check.ts';
-import { contentSecurityPolicyText, findUnsafeMarkup } from '../lib/output-safety.ts';
+import { contentSecurityPolicyText, findUnsafeMarkup, type UnsafeMarkup } from '../lib/output-safety.ts';
+import { findUnsafeContent, type UnsafeContent } from '../lib/safe-content.ts';
+import { codeVersion, openDigestMemo, type DigestMemo } from '../lib/digest-memo.ts';
+import { incrementalBuildsOn } from '../lib/build-cache.ts';
 import { movedPageHtml, movedPages } from '../lib/moved-pages.ts';
 import { publishedAttachments } from '../lib/attachments.ts';
 import { contentDirectory } from '../lib/content-directory.ts';
@@ -25,9 +28,10 @@ export class ContentProblems extends Error {}
 
 /**
  * Reads the built pages once: counts those to index, finds every broken internal link, and every
- * element the site did not intend (the output gate).
+ * element the site did not intend (the output gate). With `gate`, a page the same as one the gate passed
+ * in the last build (an incremental build copies most) is not judged again.
  */
-async function inspectPages(dir: string, base: string): Promise<{ indexable: number; broken: BrokenLink[]; unsafe: string[] }> {
+async function inspectPages(dir: string, base: string, gate: DigestMemo<UnsafeMarkup[]> | undefined): Promise<{ indexable: number; broken: BrokenLink[]; unsafe: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')));
   let indexable = 0;
@@ -38,14 +42,23 @@ async function inspectPages(dir: string, base: string): Promise<{ indexable: num
     const html = await readFile(join(dir, file), 'utf8');
     if (html.includes('data-pagefind-body')) indexable++;
     broken.push(...brokenLinks(file, html, base, (path) => files.has(path)));
-    for (const markup of findUnsafeMarkup(html, base)) unsafe.push(`${file}:${markup.line} ${markup.element} ${markup.message}`);
+    const judged = gate ? gate.judge(html, (page) => findUnsafeMarkup(page, base)) : findUnsafeMarkup(html, base);
+    for (const markup of judged) unsafe.push(`${file}:${markup.line} ${markup.element} ${markup.message}`);
   }
   return { indexable, broken, unsafe };
 }
 
+/** The code of the content check's judgement of a text, and of the output gate's of a page. */
+const source = (path: string) => new URL(path, import.meta.url);
+const JUDGE_VERSION = () => codeVersion([source('../lib/safe-content.ts'), source('../../node_modules/satteri/package.json')]);
+const GATE_VERSION = (base: string) =>
+  codeVersion([source('../lib/output-safety.ts'), source('../lib/safe-content.ts'), source('../lib/routes.ts'), source('../../node_modules/htmlparser2/package.json')], [base]);
+
 export default function boardPapers(): AstroIntegration {
   let root = '';
   let base = '/';
+  /** where an incremental build keeps what it remembers (Astro's cacheDir); none when builds are not incremental */
+  let memoDir: string | undefined;
   /** the checked content of this build, for the pages the build writes itself */
   let checked: ArchiveInput | undefined;
   return {
@@ -55,14 +68,18 @@ export default function boardPapers(): AstroIntegration {
         root = fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         if (command !== 'build') return;
-        const { problems, input } = await checkProjectContent(root);
+        memoDir = incrementalBuildsOn() ? fileURLToPath(config.cacheDir) : undefined;
+        const judgements = memoDir ? openDigestMemo<UnsafeContent[]>(join(memoDir, 'content-judgements.json'), JUDGE_VERSION()) : undefined;
+        const { problems, input } = await checkProjectContent(root, judgements && ((text) => judgements.judge(text, findUnsafeContent)));
+        await judgements?.save();
         if (problems.length > 0) {
           throw new ContentProblems(
             `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was built.\n${problems.map(formatProblem).join('\n')}`,
           );
         }
         checked = input;
-        logger.info(`content checked: ${input.meetings.length} meetings, ${input.papers.length} papers, ${input.decisions.length} decisions`);
+        const remembered = judgements ? `; ${judgements.counts().remembered} of ${judgements.counts().asked} texts judged by an earlier build` : '';
+        logger.info(`content checked: ${input.meetings.length} meetings, ${input.papers.length} papers, ${input.decisions.length} decisions${remembered}`);
       },
       'astro:server:setup': ({ server, logger }) => {
         const contentDir = contentDirectory(root);
@@ -142,7 +159,9 @@ export default function boardPapers(): AstroIntegration {
             await writeFile(file, movedPageHtml(page, (path) => withBase(base, path), contentSecurityPolicyText()));
           }
         }
-        const { indexable: expected, broken, unsafe } = await inspectPages(outDir, base);
+        const gate = memoDir ? openDigestMemo<UnsafeMarkup[]>(join(memoDir, 'output-gate.json'), GATE_VERSION(base)) : undefined;
+        const { indexable: expected, broken, unsafe } = await inspectPages(outDir, base, gate);
+        await gate?.save();
         if (unsafe.length > 0) {
           throw new Error(`${unsafe.length} element${unsafe.length === 1 ? '' : 's'} in the built pages the site did not intend; nothing was published.\n${unsafe.join('\n')}`);
         }

@@ -18,6 +18,11 @@ export const INCREMENTAL_MANIFEST = 'incremental-build.json';
 const CACHED_PAGES = 'dist';
 const SEAL = 'incremental-build.seal';
 
+/** Whether builds are incremental: on unless INCREMENTAL_BUILD=0 (which the benchmark uses to compare). */
+export function incrementalBuildsOn(environment: NodeJS.ProcessEnv = process.env): boolean {
+  return environment.INCREMENTAL_BUILD !== '0';
+}
+
 /**
  * The build's cacheDir for a content folder, relative to the project: each content folder (CONTENT_DIR, as
  * the tests and the benchmark use) keeps its own, so that a folder deleted since cannot break another's

@@ -18,7 +18,7 @@ import { SITE_PAGES, SITE_ROUTES, decisionFile, meetingKey, routes } from './rou
 import { DOCUMENT_KINDS, SITE_FILE, locateContentFile, whereFilesGo } from './document-kinds.ts';
 import { decisionNumbering } from './decision-numbering.ts';
 import { paperAddress, type ArchiveInput, type Sourced } from './archive.ts';
-import { findUnsafeContent } from './safe-content.ts';
+import { findUnsafeContent, type UnsafeContent } from './safe-content.ts';
 import { internalLinksInText } from './link-check.ts';
 import { fieldNamesAt, nearestName } from './field-names.ts';
 import { findExampleText, IMPORT_CHECK_NOTE } from './scaffold.ts';
@@ -145,7 +145,11 @@ export function duplicateAgendaNumbers(agenda: readonly AgendaItem[]): string[] 
 }
 
 /** Checks every content file and the references between them. */
-export function checkContent(files: readonly ContentFile[], prefix = 'content/'): CheckResult {
+/**
+ * `judgeText` judges a document's text for what content may not use: findUnsafeContent itself, or (in a
+ * build) the same remembered between builds for texts that have not changed.
+ */
+export function checkContent(files: readonly ContentFile[], prefix = 'content/', judgeText: (text: string) => UnsafeContent[] = findUnsafeContent): CheckResult {
   const problems: Problem[] = [];
   const input: ArchiveInput = { bodies: [], meetings: [], papers: [], minutes: [], actionLogs: [], forwardPlans: [], decisions: [] };
   const parsedByPath = new Map<string, ParsedFile>();
@@ -215,7 +219,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/')
       });
     }
     if (file.path.endsWith('.mdx')) {
-      for (const unsafe of findUnsafeContent(parsed.compiledText)) problems.push({ file: name, line: unsafe.line, message: unsafe.message });
+      for (const unsafe of judgeText(parsed.compiledText)) problems.push({ file: name, line: unsafe.line, message: unsafe.message });
       for (const link of internalLinksInText(parsed.body)) linksWritten.push({ file: name, line: parsed.bodyLine + link.line - 1, href: link.href });
     }
 

@@ -51,12 +51,9 @@ export function digestOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(sorted(value) ?? null)).digest('base64url');
 }
 
-/**
- * A content file's digest: its validated data, its text and the HTML its text was rendered to (which
- * changes with the renderer, when the text does not).
- */
-export function contentDigest(data: unknown, body: string | undefined, html?: string): string {
-  return digestOf({ data, body: body ?? '', html: html ?? '' });
+/** A content file's digest: its validated data and its text. */
+export function contentDigest(data: unknown, body: string | undefined): string {
+  return digestOf({ data, body: body ?? '' });
 }
 
 /**

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { checkContent, type CheckResult, type ContentFile } from './check.ts';
 import { contentDirectory } from './content-directory.ts';
+import type { UnsafeContent } from './safe-content.ts';
 
 /**
  * Every entry under content/: ordinary files with their bytes; symbolic links and special files
@@ -23,10 +24,13 @@ export async function readContentFiles(contentDir: string): Promise<ContentFile[
   );
 }
 
-/** Checks the content folder of a project: content/, or CONTENT_DIR when set (the tests build fixtures). */
-export async function checkProjectContent(root: string): Promise<CheckResult & { fileCount: number }> {
+/**
+ * Checks the content folder of a project: content/, or CONTENT_DIR when set (the tests build fixtures).
+ * `judgeText` as checkContent's.
+ */
+export async function checkProjectContent(root: string, judgeText?: (text: string) => UnsafeContent[]): Promise<CheckResult & { fileCount: number }> {
   const contentDir = contentDirectory(root);
   const files = await readContentFiles(contentDir);
   const prefix = `${relative(root, contentDir).split(sep).join('/')}/`;
-  return { ...checkContent(files, prefix), fileCount: files.length };
+  return { ...checkContent(files, prefix, judgeText), fileCount: files.length };
 }
