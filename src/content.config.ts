@@ -7,7 +7,7 @@ import { file, glob } from 'astro/loaders';
 import { load as loadYaml } from 'js-yaml';
 import { bodySchema, siteSchema } from './lib/schema.ts';
 import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE, filesGlob, type CollectionName } from './lib/document-kinds.ts';
-import { documentTexts } from './lib/document-loader.ts';
+import { documentFrontmatter } from './lib/document-loader.ts';
 
 /** CONTENT_DIR lets the tests build a fixture archive with the real site. */
 const base = process.env.CONTENT_DIR ?? './content';
@@ -17,10 +17,13 @@ const pathId = ({ entry }: { entry: string }) => entry;
 /** site.yaml is one set of settings: the file loader would make each of its fields an entry, so it is read as one entry, "site". */
 const asOneEntry = (text: string) => ({ site: loadYaml(text) as Record<string, unknown> });
 
-/** The loader of a kind's files, where the registry says they sit; a text is kept as text, never made a module. */
+/**
+ * The loader of a kind's files, where the registry says they sit. A document's text is never made a
+ * module, nor kept in the store: its page reads and renders it (src/lib/document-loader.ts).
+ */
 function documentLoader(collection: CollectionName) {
-  const files = glob({ base, pattern: filesGlob(collection), generateId: pathId });
-  return DOCUMENT_KINDS[collection].rendered ? documentTexts(files) : files;
+  if (!DOCUMENT_KINDS[collection].rendered) return glob({ base, pattern: filesGlob(collection), generateId: pathId });
+  return documentFrontmatter(glob({ base, pattern: filesGlob(collection), generateId: pathId, retainBody: false }));
 }
 
 export const collections = {

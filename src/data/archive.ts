@@ -3,10 +3,11 @@
  * so no page walks a collection (see src/lib/archive.ts for what is derived).
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDirectory } from '../lib/content-directory.ts';
 import { contentHtml } from '../lib/content-html.ts';
+import { documentText } from '../lib/frontmatter.ts';
 import { contentDigest, createPageKeys, type PageReads } from '../lib/page-keys.ts';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import { formatDate, todayInLondon } from '../lib/dates.ts';
@@ -61,7 +62,13 @@ async function load(): Promise<LoadedArchive> {
     todayInLondon(),
   );
   const entryByFile = new Map<string, RenderableEntry>([...meetings, ...papers, ...minutes, ...decisions].map((entry) => [entry.id, entry]));
-  const bodyText = (file: string) => entryByFile.get(file)?.body ?? '';
+  // A document's text is read from its file, not kept in the content store (which would make every
+  // build bundle every text): once here for the link graph and the keys, and again by the page that
+  // shows it, so that the live preview always shows the file as it is now.
+  const contentDir = contentDirectory();
+  const readText = (file: string) => documentText(readFileSync(join(contentDir, file), 'utf8'));
+  const textByFile = new Map([...entryByFile.keys()].map((file) => [file, readText(file)]));
+  const bodyText = (file: string) => textByFile.get(file) ?? '';
   const citing: CitingDocument[] = [
     ...archive.papers.map((paper) => ({
       path: paper.path,
@@ -82,9 +89,8 @@ async function load(): Promise<LoadedArchive> {
   const citingByPath = new Map(citing.map((document) => [document.path, document]));
   const linkGraph = buildLinkGraph(citing, archive);
   const digestByFile = new Map(
-    [...meetings, ...papers, ...minutes, ...actionLogs, ...forwardPlans, ...decisions].map((entry) => [entry.id, contentDigest(entry.data, 'body' in entry ? entry.body : undefined)]),
+    [...meetings, ...papers, ...minutes, ...actionLogs, ...forwardPlans, ...decisions].map((entry) => [entry.id, contentDigest(entry.data, textByFile.get(entry.id))]),
   );
-  const contentDir = contentDirectory();
   const pageKey = createPageKeys({
     archive,
     linkGraph,
@@ -96,7 +102,7 @@ async function load(): Promise<LoadedArchive> {
   });
   const textHtml = (file: string) => {
     const entry = entryByFile.get(file);
-    return entry ? contentHtml(entry.body ?? '', entry.filePath) : '';
+    return entry ? contentHtml(readText(file), entry.filePath) : '';
   };
   return { archive, textHtml, citingByPath, linkGraph, pageKey };
 }

@@ -219,7 +219,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/',
       });
     }
     if (file.path.endsWith('.mdx')) {
-      for (const unsafe of judgeText(parsed.compiledText)) problems.push({ file: name, line: unsafe.line, message: unsafe.message });
+      for (const unsafe of judgeText(parsed.renderedText)) problems.push({ file: name, line: unsafe.line, message: unsafe.message });
       for (const link of internalLinksInText(parsed.body)) linksWritten.push({ file: name, line: parsed.bodyLine + link.line - 1, href: link.href });
     }
 

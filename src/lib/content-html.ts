@@ -48,10 +48,10 @@ function textContent(node: HastNode): string {
 
 /**
  * The tree as plain HTML: the site's component and the HTML elements content may use become elements,
- * alignments become classes, and each heading without an id (the footnotes' has one) gets one from its words, as Astro gives Markdown's
- * (github-slugger: "Drugs & Alcohol" is `drugs--alcohol`, a repeat gets `-1`). The text was judged
- * first, so any other MDX node here is a fault of the site, and stops the build rather than being
- * written out.
+ * alignments become classes, and each heading without an id (the footnotes' has one) gets one from its
+ * words, as Astro gives Markdown's (github-slugger: "Drugs & Alcohol" is `drugs--alcohol`, a repeat
+ * gets `-1`). The text was judged first, so any other MDX node here is a fault of the site, and stops
+ * the build rather than being written out.
  */
 function asPlainHtml(node: HastNode, slugger: Slugger): HastNode {
   const children = node.children?.map((child) => asPlainHtml(child, slugger));

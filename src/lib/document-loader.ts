@@ -1,9 +1,10 @@
 /**
  * The loader of the documents with a text (meetings, papers, minutes, decisions): Astro's glob loader,
- * reading each .mdx file as data and text only. With @astrojs/mdx's own entry type, the glob loader would
- * make every file a module for the bundler to compile; here no file ever becomes code. The text is
- * rendered to HTML by the page that shows it (src/components/DocumentText.astro, src/lib/content-html.ts),
- * so a build renders only the texts of the pages it does not copy from the last build.
+ * keeping each .mdx file's frontmatter only. With @astrojs/mdx's own entry type, the glob loader would
+ * make every file a module for the bundler to compile; here no file ever becomes code. The text stays in
+ * its file: it is read by the archive (src/data/archive.ts) and rendered to HTML by the page that shows
+ * it (src/lib/content-html.ts), so a build renders only the texts of the pages it does not copy from
+ * the last build, and the content store the bundler reads stays small.
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -12,20 +13,18 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 /** What Astro's glob loader reads a file with (its context's entry types, by extension). */
 interface EntryType {
   extensions: string[];
-  getEntryInfo(params: { fileUrl: URL; contents: string }): { data: Record<string, unknown>; body: string };
+  getEntryInfo(params: { fileUrl: URL; contents: string }): { data: Record<string, unknown> };
 }
 
 /**
- * An .mdx file as data and text: the frontmatter read as @astrojs/mdx reads it, and the text with the
- * frontmatter blanked, so that a line of the text is the same line of the file (for the renderer's
- * messages). Without a render function or a module, the glob loader keeps both in the content store.
+ * An .mdx file as data: its frontmatter, read as @astrojs/mdx reads it. Without a render function or a
+ * module, the glob loader keeps the data (and, with `retainBody: false`, no text) in the content store.
  */
-const TEXT_ONLY: EntryType = {
+const FRONTMATTER_ONLY: EntryType = {
   extensions: ['.mdx'],
   getEntryInfo({ fileUrl, contents }) {
     try {
-      const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
-      return { data: frontmatter, body: content };
+      return { data: parseFrontmatter(contents).frontmatter };
     } catch (error) {
       // the content check, which runs first, names a frontmatter mistake by file, line and field
       throw new Error(`${fileURLToPath(fileUrl)}: ${error instanceof Error ? error.message : String(error)}`);
@@ -33,10 +32,10 @@ const TEXT_ONLY: EntryType = {
   },
 };
 
-/** The glob loader `files`, reading .mdx files as data and text. */
-export function documentTexts(files: Loader): Loader {
+/** The glob loader `files`, reading .mdx files as data. */
+export function documentFrontmatter(files: Loader): Loader {
   return {
     name: 'board-papers-documents',
-    load: (context) => files.load({ ...context, entryTypes: new Map([['.mdx', TEXT_ONLY]]) } as LoaderContext),
+    load: (context) => files.load({ ...context, entryTypes: new Map([['.mdx', FRONTMATTER_ONLY]]) } as LoaderContext),
   };
 }

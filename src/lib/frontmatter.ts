@@ -17,10 +17,10 @@ export interface ParsedFile {
   /** The line of the file on which the body starts (1-based). */
   bodyLine: number;
   /**
-   * The text exactly as the MDX compiler receives it: the whole file with the frontmatter blanked to
-   * spaces, so its lines are the file's lines ('' for a YAML file).
+   * The text exactly as the renderer receives it (src/lib/document-loader.ts): the whole file with the
+   * frontmatter blanked to spaces, so its lines are the file's lines ('' for a YAML file).
    */
-  compiledText: string;
+  renderedText: string;
   /** The line of a field's value (or, with `atKey`, of its name), by its path, where it can be known. */
   lineOf: (path: readonly (string | number)[], atKey?: boolean) => number | undefined;
 }
@@ -88,7 +88,7 @@ export function plainYamlError(code: string, message: string): string {
   }
 }
 
-function parseYaml(text: string, firstLine: number, astroData: () => unknown): Omit<ParsedFile, 'body' | 'bodyLine' | 'compiledText'> {
+function parseYaml(text: string, firstLine: number, astroData: () => unknown): Omit<ParsedFile, 'body' | 'bodyLine' | 'renderedText'> {
   const lineCounter = new LineCounter();
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   // The core schema keeps 2019-02-31 as text, so impossible dates reach our own check.
@@ -144,6 +144,17 @@ function parseYaml(text: string, firstLine: number, astroData: () => unknown): O
  * Reads a Markdown/MDX file with a frontmatter block. The block is where Astro finds it: from a first
  * line of three dashes to the next line that starts with three dashes.
  */
+/**
+ * A document file's text as the site renders it: the frontmatter blanked to spaces as Astro blanks it
+ * ('empty-with-spaces'), so that a line of the text is the same line of the file. Reads no YAML: the
+ * content check has read the frontmatter, and the content store holds it.
+ */
+export function documentText(source: string): string {
+  const raw = extractFrontmatter(source);
+  if (raw === undefined) return source;
+  return source.replace(`---${raw}---`, `   ${raw.replace(/[^\r\n]/g, ' ')}   `);
+}
+
 export function parseFrontmatterFile(source: string): ParsedFile {
   if (source.trim() === '') throw new SyntaxProblem('the file is empty; it needs a frontmatter block between two --- lines', 1);
   const opening = /^---[ \t]*\r?\n/.exec(source);
@@ -160,19 +171,19 @@ export function parseFrontmatterFile(source: string): ParsedFile {
       closingLine,
     );
   }
-  let compiledText = '';
+  let renderedText = '';
   const yaml = parseYaml(raw, 1, () => {
     const astro = splitAsAstroDoes(source, { frontmatter: 'empty-with-spaces' });
-    compiledText = astro.content;
+    renderedText = astro.content;
     return astro.frontmatter;
   });
   const bodyStart = closingAt + 3 + afterClosing.length;
   const newline = /^\r?\n/.exec(source.slice(bodyStart))?.[0] ?? '';
-  return { ...yaml, body: source.slice(bodyStart + newline.length), bodyLine: closingLine + 1, compiledText };
+  return { ...yaml, body: source.slice(bodyStart + newline.length), bodyLine: closingLine + 1, renderedText };
 }
 
 /** Reads a whole YAML file, as Astro's loaders do with js-yaml. */
 export function parseYamlFile(source: string): ParsedFile {
   if (source.trim() === '') throw new SyntaxProblem('the file is empty', 1);
-  return { ...parseYaml(source, 1, () => loadAsAstroDoes(source)), body: '', bodyLine: 1, compiledText: '' };
+  return { ...parseYaml(source, 1, () => loadAsAstroDoes(source)), body: '', bodyLine: 1, renderedText: '' };
 }

@@ -26,7 +26,7 @@ const DROPPED_ELEMENTS = new Set(['EditorialNote']);
 const DROPPED_TYPES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'image', 'imageReference', 'footnoteReference', 'footnoteDefinition', 'definition', 'yaml', 'toml', 'thematicBreak']);
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'code', 'mdxJsxFlowElement']);
 
-/** The mdast tree of a text: MDX as the site compiles it, or Markdown where the text is not valid MDX. */
+/** The mdast tree of a text: MDX as the site parses it, or Markdown where the text is not valid MDX. */
 export function parseMarkdown(markdown: string): MdastNode {
   try {
     return mdxToMdast(markdown, { features: { gfm: true } }) as MdastNode;

@@ -170,8 +170,9 @@ export function judgeNode(node: TreeNode): string[] {
 }
 
 /**
- * The tree may be no deeper than this. The compiler's code generation crashes on emphasis nested
- * about 20,000 deep, and the build on lists nested 500 deep; the papers need fewer than 10 levels.
+ * The tree may be no deeper than this. Sätteri's code generation crashed on emphasis nested about
+ * 20,000 deep, and the build on lists nested 500 deep; the site's writer (content-html.ts) walks the
+ * tree recursively too. The papers need fewer than 10 levels.
  */
 export const MAX_TREE_DEPTH = 100;
 

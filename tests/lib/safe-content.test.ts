@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { findExcessiveNesting, findUnsafeContent, isSafeAddress } from '../../src/lib/safe-content.ts';
 import { neutraliseCsvCell, toCsv } from '../../src/lib/open-data.ts';
 import { SITE_ROUTES } from '../../src/lib/routes.ts';
-import { parseFrontmatterFile } from '../../src/lib/frontmatter.ts';
+import { documentText, parseFrontmatterFile } from '../../src/lib/frontmatter.ts';
 
 describe('which addresses a link may have', () => {
   it.each([
@@ -57,11 +57,16 @@ describe('body ids that would replace a page of the site', () => {
 });
 
 describe('frontmatter is read where and as Astro reads it', () => {
-  it('gives the compiler the file with the frontmatter blanked, so lines stay the file’s lines', () => {
+  it('gives the renderer the file with the frontmatter blanked, so lines stay the file’s lines', () => {
     const parsed = parseFrontmatterFile('---\ntitle: A\n---\n\nText.\n');
-    expect(parsed.compiledText.split('\n')[4]).toBe('Text.');
+    expect(parsed.renderedText.split('\n')[4]).toBe('Text.');
     expect(parsed.bodyLine).toBe(4);
     expect(parsed.data).toEqual({ title: 'A' });
+  });
+  it('gives the page the same text the check judged', () => {
+    for (const source of ['---\ntitle: A\n---\n\nText.\n', '---\r\ntitle: "B: c"\r\nlist:\r\n  - x\r\n---\r\nText {x}\r\n', '---\ntitle: C\n---\n---\n\nA rule above.\n']) {
+      expect(documentText(source)).toBe(parseFrontmatterFile(source).renderedText);
+    }
   });
   it('keeps dates as text, equal to the dates Astro reads', () => {
     expect(parseFrontmatterFile('---\ndate: 2019-06-11\n---\n').data).toEqual({ date: '2019-06-11' });
