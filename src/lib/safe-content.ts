@@ -44,12 +44,15 @@ export interface UnsafeContent {
   message: string;
 }
 
+/** How UnsafeContentError's message says what is wrong, after the file's name. */
+export const UNSAFE_CONTENT_WORDS = 'uses what content may not';
+
 /** Thrown by the renderer: the build stops on it, naming the file; the check reports its problems. */
 export class UnsafeContentError extends Error {
   readonly problems: UnsafeContent[];
   constructor(problems: UnsafeContent[], file?: string) {
     super(
-      `${file ?? 'The text'} uses what content may not (see "Safe MDX" in README.md):\n` +
+      `${file ?? 'The text'} ${UNSAFE_CONTENT_WORDS} (see "Safe MDX" in README.md):\n` +
         problems.map((problem) => `  line ${problem.line}: ${problem.message}`).join('\n'),
     );
     this.name = 'UnsafeContentError';
