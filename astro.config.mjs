@@ -26,9 +26,9 @@ export default defineConfig({
   // Astro's Markdown pipeline renders nothing of the site's (see below); its code highlighting is off so that
   // it never writes the inline styles the policy refuses.
   markdown: { syntaxHighlight: false },
-  // .mdx files are content by @astrojs/mdx; the site's loader reads each as data and text
-  // (src/lib/document-loader.ts) and its page renders the text to HTML, never compiling it to a module:
-  // see "Safe MDX" in README.md.
+  // .mdx files are content by @astrojs/mdx; the site's loader keeps each one's frontmatter
+  // (src/lib/document-loader.ts), and the page that shows its text reads it from the file and renders it
+  // to HTML, never compiling it to a module: see "Safe MDX" in README.md.
   integrations: [mdx(), sitemap(), boardPapers()],
   // A page whose code and cacheKey (src/lib/page-keys.ts) are unchanged is copied from the last build
   // instead of being rendered; npm run build checks the cache first (src/lib/build-cache.ts).

@@ -144,9 +144,8 @@ export function duplicateAgendaNumbers(agenda: readonly AgendaItem[]): string[] 
   return duplicates;
 }
 
-/** Checks every content file and the references between them. */
 /**
- * `judgeText` judges a document's text for what content may not use: findUnsafeContent itself, or (in a
+ * Checks every content file and the references between them. `judgeText` judges a document's text for what content may not use: findUnsafeContent itself, or (in a
  * build) the same remembered between builds for texts that have not changed.
  */
 export function checkContent(files: readonly ContentFile[], prefix = 'content/', judgeText: (text: string) => UnsafeContent[] = findUnsafeContent): CheckResult {

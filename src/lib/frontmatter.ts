@@ -17,8 +17,8 @@ export interface ParsedFile {
   /** The line of the file on which the body starts (1-based). */
   bodyLine: number;
   /**
-   * The text exactly as the renderer receives it (src/lib/document-loader.ts): the whole file with the
-   * frontmatter blanked to spaces, so its lines are the file's lines ('' for a YAML file).
+   * The text exactly as the renderer receives it (documentText): the whole file with the frontmatter
+   * blanked to spaces, so its lines are the file's lines ('' for a YAML file).
    */
   renderedText: string;
   /** The line of a field's value (or, with `atKey`, of its name), by its path, where it can be known. */
@@ -141,10 +141,6 @@ function parseYaml(text: string, firstLine: number, astroData: () => unknown): O
 }
 
 /**
- * Reads a Markdown/MDX file with a frontmatter block. The block is where Astro finds it: from a first
- * line of three dashes to the next line that starts with three dashes.
- */
-/**
  * A document file's text as the site renders it: the frontmatter blanked to spaces as Astro blanks it
  * ('empty-with-spaces'), so that a line of the text is the same line of the file. Reads no YAML: the
  * content check has read the frontmatter, and the content store holds it.
@@ -155,6 +151,10 @@ export function documentText(source: string): string {
   return source.replace(`---${raw}---`, `   ${raw.replace(/[^\r\n]/g, ' ')}   `);
 }
 
+/**
+ * Reads a Markdown/MDX file with a frontmatter block. The block is where Astro finds it: from a first
+ * line of three dashes to the next line that starts with three dashes.
+ */
 export function parseFrontmatterFile(source: string): ParsedFile {
   if (source.trim() === '') throw new SyntaxProblem('the file is empty; it needs a frontmatter block between two --- lines', 1);
   const opening = /^---[ \t]*\r?\n/.exec(source);
@@ -171,15 +171,10 @@ export function parseFrontmatterFile(source: string): ParsedFile {
       closingLine,
     );
   }
-  let renderedText = '';
-  const yaml = parseYaml(raw, 1, () => {
-    const astro = splitAsAstroDoes(source, { frontmatter: 'empty-with-spaces' });
-    renderedText = astro.content;
-    return astro.frontmatter;
-  });
+  const yaml = parseYaml(raw, 1, () => splitAsAstroDoes(source).frontmatter);
   const bodyStart = closingAt + 3 + afterClosing.length;
   const newline = /^\r?\n/.exec(source.slice(bodyStart))?.[0] ?? '';
-  return { ...yaml, body: source.slice(bodyStart + newline.length), bodyLine: closingLine + 1, renderedText };
+  return { ...yaml, body: source.slice(bodyStart + newline.length), bodyLine: closingLine + 1, renderedText: documentText(source) };
 }
 
 /** Reads a whole YAML file, as Astro's loaders do with js-yaml. */
