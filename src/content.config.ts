@@ -7,7 +7,7 @@ import { file, glob } from 'astro/loaders';
 import { load as loadYaml } from 'js-yaml';
 import { bodySchema, siteSchema } from './lib/schema.ts';
 import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE, filesGlob, type CollectionName } from './lib/document-kinds.ts';
-import { documentFrontmatter } from './lib/document-loader.ts';
+import { documentFrontmatter, quietWhenEmpty } from './lib/document-loader.ts';
 
 /** CONTENT_DIR lets the tests build a fixture archive with the real site. */
 const base = process.env.CONTENT_DIR ?? './content';
@@ -19,11 +19,12 @@ const asOneEntry = (text: string) => ({ site: loadYaml(text) as Record<string, u
 
 /**
  * The loader of a kind's files, where the registry says they sit. A document's text is never made a
- * module, nor kept in the store: its page reads and renders it (src/lib/document-loader.ts).
+ * module, nor kept in the store: its page reads and renders it (src/lib/document-loader.ts). A kind with
+ * no files yet is not warned of (quietWhenEmpty).
  */
 function documentLoader(collection: CollectionName) {
-  if (!DOCUMENT_KINDS[collection].rendered) return glob({ base, pattern: filesGlob(collection), generateId: pathId });
-  return documentFrontmatter(glob({ base, pattern: filesGlob(collection), generateId: pathId, retainBody: false }));
+  if (!DOCUMENT_KINDS[collection].rendered) return quietWhenEmpty(glob({ base, pattern: filesGlob(collection), generateId: pathId }));
+  return quietWhenEmpty(documentFrontmatter(glob({ base, pattern: filesGlob(collection), generateId: pathId, retainBody: false })));
 }
 
 export const collections = {

@@ -3,9 +3,10 @@
  * so no page walks a collection (see src/lib/archive.ts for what is derived).
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { contentDirectory } from '../lib/content-directory.ts';
+import { locateContentFile, type CollectionName } from '../lib/document-kinds.ts';
 import { contentHtml } from '../lib/content-html.ts';
 import { documentText } from '../lib/frontmatter.ts';
 import { contentDigest, createPageKeys, type PageReads } from '../lib/page-keys.ts';
@@ -36,15 +37,29 @@ export interface LoadedArchive {
 
 let loaded: Promise<LoadedArchive> | undefined;
 
+/**
+ * The kinds of document that have a file in the content folder. Astro warns of a collection with no
+ * entries as of a mistake in its configuration; an office with no forward plans or decisions yet has
+ * made none, so such a collection is not asked for.
+ */
+function collectionsWithFiles(contentDir: string): Set<CollectionName> {
+  const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).map((file) => file.split(sep).join('/'));
+  return new Set(files.flatMap((file) => locateContentFile(file).collection ?? []));
+}
+
 async function load(): Promise<LoadedArchive> {
+  const contentDir = contentDirectory();
+  const present = collectionsWithFiles(contentDir);
+  const entriesOf = <C extends CollectionName>(collection: C): Promise<CollectionEntry<C>[]> =>
+    present.has(collection) ? getCollection(collection) : Promise.resolve([]);
   const [bodies, meetings, papers, minutes, actionLogs, forwardPlans, decisions, site] = await Promise.all([
     getCollection('bodies'),
-    getCollection('meetings'),
-    getCollection('papers'),
-    getCollection('minutes'),
-    getCollection('actionLogs'),
-    getCollection('forwardPlans'),
-    getCollection('decisions'),
+    entriesOf('meetings'),
+    entriesOf('papers'),
+    entriesOf('minutes'),
+    entriesOf('actionLogs'),
+    entriesOf('forwardPlans'),
+    entriesOf('decisions'),
     loadSite(),
   ]);
   const sourced = <T,>(entries: { id: string; data: T }[]) => entries.map((entry) => ({ file: entry.id, data: entry.data }));
@@ -65,7 +80,6 @@ async function load(): Promise<LoadedArchive> {
   // A document's text is read from its file, not kept in the content store (which would make every
   // build bundle every text): once here for the link graph and the keys, and again by the page that
   // shows it, so that the live preview always shows the file as it is now.
-  const contentDir = contentDirectory();
   const readText = (file: string) => documentText(readFileSync(join(contentDir, file), 'utf8'));
   const textByFile = new Map([...entryByFile.keys()].map((file) => [file, readText(file)]));
   const bodyText = (file: string) => textByFile.get(file) ?? '';

@@ -39,3 +39,24 @@ export function documentFrontmatter(files: Loader): Loader {
     load: (context) => files.load({ ...context, entryTypes: new Map([['.mdx', FRONTMATTER_ONLY]]) } as LoaderContext),
   };
 }
+
+/** How Astro's glob loader warns of a pattern that matches no file. */
+const NO_FILES_WARNING = 'No files found matching';
+
+/**
+ * The glob loader `files`, without its warning that a kind has no files: an office may have no forward
+ * plans or decisions yet, and a warning on every build that staff can do nothing about teaches them to
+ * ignore warnings. A file in the wrong place is the content check's to name. Every other warning is kept.
+ */
+export function quietWhenEmpty(files: Loader): Loader {
+  return {
+    name: files.name,
+    load: (context) => {
+      const logger = Object.create(context.logger) as LoaderContext['logger'];
+      logger.warn = (message: string) => {
+        if (!message.startsWith(NO_FILES_WARNING)) context.logger.warn(message);
+      };
+      return files.load({ ...context, logger });
+    },
+  };
+}
