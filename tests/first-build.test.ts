@@ -1,5 +1,5 @@
 /**
- * An office's first archive: one meeting and its paper, and no minutes, action logs, forward plans or
+ * An office's first archive: one meeting and its papers, and no minutes, action logs, forward plans or
  * decisions yet. It builds, and the build says only what it built: no warning of the kinds it has no
  * files of, which staff could do nothing about.
  */
@@ -34,7 +34,7 @@ afterAll(() => {
 });
 
 describe('the first build of a new office', () => {
-  it('builds its meeting and paper', () => {
+  it('builds its meeting and its papers', () => {
     expect(result.status, result.output).toBe(0);
     expect(readPage(site, 'af/2021-03-04/5/')).toContain('Estates Strategy 2021–2025');
   });
