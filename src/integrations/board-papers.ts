@@ -48,11 +48,16 @@ async function inspectPages(dir: string, base: string, gate: DigestMemo<UnsafeMa
   return { indexable, broken, unsafe };
 }
 
-/** The code of the content check's judgement of a text, and of the output gate's of a page. */
+/**
+ * The code of the content check's judgement of a text, and of the output gate's of a page: each module
+ * it runs, and the lockfile for every library they use (satteri, entities, htmlparser2), so that a changed
+ * module or library version discards what was remembered.
+ */
 const source = (path: string) => new URL(path, import.meta.url);
-const JUDGE_VERSION = () => codeVersion([source('../lib/safe-content.ts'), source('../../node_modules/satteri/package.json')]);
+const LIBRARIES = source('../../package-lock.json');
+const JUDGE_VERSION = () => codeVersion([source('../lib/safe-content.ts'), LIBRARIES]);
 const GATE_VERSION = (base: string) =>
-  codeVersion([source('../lib/output-safety.ts'), source('../lib/safe-content.ts'), source('../lib/routes.ts'), source('../../node_modules/htmlparser2/package.json')], [base]);
+  codeVersion([source('../lib/output-safety.ts'), source('../lib/safe-content.ts'), source('../lib/routes.ts'), source('../lib/agenda.ts'), LIBRARIES], [base]);
 
 export default function boardPapers(): AstroIntegration {
   let root = '';
