@@ -3,8 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import boardPapers from './src/integrations/board-papers.ts';
-import { CONTENT_SECURITY_POLICY } from './src/lib/output-safety.ts';
-import { buildCacheDirectory, incrementalBuildsOn } from './src/lib/build-cache.ts';
+import { CONTENT_SECURITY_POLICY } from '#lib/build/output-safety.ts';
+import { buildCacheDirectory, incrementalBuildsOn } from '#lib/build/build-cache.ts';
 
 // Astro's content store and the incremental build's pages remember the files of the last build; an archive
 // built from another folder (CONTENT_DIR, as the tests do) keeps a cache of its own.
@@ -27,11 +27,11 @@ export default defineConfig({
   // it never writes the inline styles the policy refuses.
   markdown: { syntaxHighlight: false },
   // .mdx files are content by @astrojs/mdx; the site's loader keeps each one's frontmatter
-  // (src/lib/document-loader.ts), and the page that shows its text reads it from the file and renders it
+  // (src/data/document-loader.ts), and the page that shows its text reads it from the file and renders it
   // to HTML, never compiling it to a module: see "Safe MDX" in README.md.
   integrations: [mdx(), sitemap(), boardPapers()],
-  // A page whose code and cacheKey (src/lib/page-keys.ts) are unchanged is copied from the last build
-  // instead of being rendered; npm run build checks the cache first (src/lib/build-cache.ts).
+  // A page whose code and cacheKey (src/lib/build/page-keys.ts) are unchanged is copied from the last build
+  // instead of being rendered; npm run build checks the cache first (src/lib/build/build-cache.ts).
   // INCREMENTAL_BUILD=0 builds as before it: no page copied, none kept (the benchmark compares the two).
   experimental: { incrementalBuild: incrementalBuildsOn() },
 });

@@ -1,13 +1,13 @@
 /**
- * Astro's collections, one for each kind of the registry (src/lib/document-kinds.ts): its schema and
+ * Astro's collections, one for each kind of the registry (src/lib/model/document-kinds.ts): its schema and
  * where its files sit come from there, the one statement of each.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { load as loadYaml } from 'js-yaml';
-import { bodySchema, siteSchema } from './lib/schema.ts';
-import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE, filesGlob, type CollectionName } from './lib/document-kinds.ts';
-import { documentFrontmatter, quietWhenEmpty } from './lib/document-loader.ts';
+import { bodySchema, siteSchema } from '#lib/model/schema.ts';
+import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE, filesGlob, type CollectionName } from '#lib/model/document-kinds.ts';
+import { documentFrontmatter, quietWhenEmpty } from './data/document-loader.ts';
 
 /** CONTENT_DIR lets the tests build a fixture archive with the real site. */
 const base = process.env.CONTENT_DIR ?? './content';
@@ -19,7 +19,7 @@ const asOneEntry = (text: string) => ({ site: loadYaml(text) as Record<string, u
 
 /**
  * The loader of a kind's files, where the registry says they sit. A document's text is never made a
- * module, nor kept in the store: its page reads and renders it (src/lib/document-loader.ts). A kind with
+ * module, nor kept in the store: its page reads and renders it (src/data/document-loader.ts). A kind with
  * no files yet is not warned of (quietWhenEmpty).
  */
 function documentLoader(collection: CollectionName) {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load } from 'cheerio';
 import { FIXTURE, loadPage } from './support/site.ts';
-import { fileSizeText } from '../src/lib/file-size.ts';
+import { fileSizeText } from '#lib/check/file-size.ts';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).map((file) => join(dir, file));

@@ -3,7 +3,7 @@
  * which must name the file, the field and what was expected.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem, type ContentFile } from '../src/lib/check.ts';
+import { checkContent, formatProblem, type ContentFile } from '#lib/check/check.ts';
 
 const encoder = new TextEncoder();
 

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { buildSite, readPage, type BuildResult } from './support/site.ts';
-import { buildCacheDirectory } from '../src/lib/build-cache.ts';
+import { buildCacheDirectory } from '#lib/build/build-cache.ts';
 
 const OFFICE = 'tests/fixtures/office-two/content';
 const FILES = [

@@ -8,8 +8,8 @@ import ical from 'node-ical';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { FIXTURE, REAL, buildSite, loadPage } from './support/site.ts';
-import { CSV_LIST_SEPARATOR } from '../src/lib/open-data.ts';
-import { fileSizeText } from '../src/lib/file-size.ts';
+import { CSV_LIST_SEPARATOR } from '#lib/outputs/open-data.ts';
+import { fileSizeText } from '#lib/check/file-size.ts';
 
 const built = (path: string) => readFileSync(join(FIXTURE.outDir, path), 'utf8');
 const SITE = 'https://papers.example.org/board/';

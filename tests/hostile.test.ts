@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { FIXTURE, buildSite, type BuildResult } from './support/site.ts';
 import { launchBrowser, serveSite } from './support/browser.ts';
-import { findUnsafeMarkup } from '../src/lib/output-safety.ts';
+import { findUnsafeMarkup } from '#lib/build/output-safety.ts';
 
 const MEETING = 'meetings/bcb/2019-06-11';
 const paper = (title: string, text: string) => `---\ntitle: ${title}\n---\n\n${text}\n`;

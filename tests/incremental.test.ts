@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { FIXTURE, buildSite, projectRoot, readPage } from './support/site.ts';
-import { buildCacheDirectory } from '../src/lib/build-cache.ts';
+import { buildCacheDirectory } from '#lib/build/build-cache.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'board-papers-incremental-'));
 const site = { contentDir: join(work, 'incremental/content'), outDir: join(work, 'incremental/dist'), base: FIXTURE.base };

@@ -1,8 +1,8 @@
 /** The README's field reference is written from the schemas: it must not drift from them. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { fieldReference } from '../src/lib/field-reference.ts';
-import { generatedPart } from '../src/lib/readme.ts';
+import { fieldReference } from '#lib/authoring/field-reference.ts';
+import { generatedPart } from '#lib/authoring/readme.ts';
 
 describe('the authoring guide', () => {
   const readme = readFileSync('README.md', 'utf8');

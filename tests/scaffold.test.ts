@@ -3,16 +3,16 @@ import { mkdtempSync, cpSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseFrontmatterFile } from '../src/lib/frontmatter.ts';
-import { EXAMPLE_TEXTS, decisionScaffold, findExampleText, meetingScaffold, minutesScaffold, paperScaffold, scaffold, siteScaffold } from '../src/lib/scaffold.ts';
-import { decisionNumbering } from '../src/lib/decision-numbering.ts';
+import { parseFrontmatterFile } from '#lib/text/frontmatter.ts';
+import { EXAMPLE_TEXTS, decisionScaffold, findExampleText, meetingScaffold, minutesScaffold, paperScaffold, scaffold, siteScaffold } from '#lib/authoring/scaffold.ts';
+import { decisionNumbering } from '#lib/model/decision-numbering.ts';
 
 const CPCC = decisionNumbering('CPCC {year}-{number:3}');
 
 const lineOf = (text: string, example: string) => text.split('\n').findIndex((line) => line.includes(example)) + 1;
-import { decisionSchema, meetingSchema, minutesSchema, paperSchema } from '../src/lib/schema.ts';
-import { fieldNames } from '../src/lib/field-reference.ts';
-import { checkContent, formatProblem } from '../src/lib/check.ts';
+import { decisionSchema, meetingSchema, minutesSchema, paperSchema } from '#lib/model/schema.ts';
+import { fieldNames } from '#lib/authoring/field-reference.ts';
+import { checkContent, formatProblem } from '#lib/check/check.ts';
 
 const cases = [
   ['meeting', meetingScaffold('bcb', '2019-06-11'), meetingSchema],

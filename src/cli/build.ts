@@ -1,14 +1,14 @@
 /**
  * npm run build [-- --clean]: builds into a staging folder and moves it into dist/ only when every step
  * succeeded, so a failed build never leaves a half-built site to publish. Builds are incremental: a page
- * whose records and code are unchanged is copied from the last build's cache (see src/lib/build-cache.ts);
+ * whose records and code are unchanged is copied from the last build's cache (see src/lib/build/build-cache.ts);
  * --clean (or CLEAN_BUILD=1) empties that cache first and renders every page.
  */
 import module from 'node:module';
 import { existsSync } from 'node:fs';
 import { readFile, rm, rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { breakSeal, buildCacheDirectory, cacheState, clearPageCache, incrementalBuildsOn, reusedPages, sealCache } from '../lib/build-cache.ts';
+import { breakSeal, buildCacheDirectory, cacheState, clearPageCache, incrementalBuildsOn, reusedPages, sealCache } from '#lib/build/build-cache.ts';
 
 // As `astro build` does: keep V8's compiled code of Astro, Vite and the bundler between builds, except
 // in CI, where nothing is reused, so that this build starts as the framework's own command does.

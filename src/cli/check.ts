@@ -1,6 +1,6 @@
 /** npm run check: validates all content without building the site. */
-import { formatProblem } from '../lib/check.ts';
-import { checkProjectContent } from '../lib/read-content.ts';
+import { formatProblem } from '#lib/check/check.ts';
+import { checkProjectContent } from '#lib/check/read-content.ts';
 
 const started = performance.now();
 const { problems, input, fileCount } = await checkProjectContent(process.cwd());

@@ -3,7 +3,7 @@
  * Turns a published pack into draft files of its meeting under content/, with a report of what to check.
  */
 import { parseArgs } from 'node:util';
-import { contentDirectory } from '../lib/content-directory.ts';
+import { contentDirectory } from '#lib/build/content-directory.ts';
 import { ImportError, prepareImport, writeImport } from '../lib/import/import-pack.ts';
 
 const USAGE = `Usage: npm run import -- <file> [--body <id>] [--date <yyyy-mm-dd>] [--add]

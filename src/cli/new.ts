@@ -4,13 +4,13 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { contentDirectory } from '../lib/content-directory.ts';
-import { parseYamlFile } from '../lib/frontmatter.ts';
-import { scaffold, ScaffoldError, siteScaffold, type Scaffold } from '../lib/scaffold.ts';
-import { decisionNumbering } from '../lib/decision-numbering.ts';
-import { siteSchema } from '../lib/schema.ts';
-import { SITE_FILE } from '../lib/document-kinds.ts';
-import { todayInLondon } from '../lib/dates.ts';
+import { contentDirectory } from '#lib/build/content-directory.ts';
+import { parseYamlFile } from '#lib/text/frontmatter.ts';
+import { scaffold, ScaffoldError, siteScaffold, type Scaffold } from '#lib/authoring/scaffold.ts';
+import { decisionNumbering } from '#lib/model/decision-numbering.ts';
+import { siteSchema } from '#lib/model/schema.ts';
+import { SITE_FILE } from '#lib/model/document-kinds.ts';
+import { todayInLondon } from '#lib/model/dates.ts';
 
 const contentDir = contentDirectory();
 const args = process.argv.slice(2);

@@ -1,26 +1,26 @@
 /**
  * The archive as the pages see it: Astro's collections, loaded once per build and indexed once,
- * so no page walks a collection (see src/lib/archive.ts for what is derived).
+ * so no page walks a collection (see src/lib/model/archive.ts for what is derived).
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { contentDirectory } from '../lib/content-directory.ts';
-import { locateContentFile, type CollectionName } from '../lib/document-kinds.ts';
-import { contentHtml } from '../lib/content-html.ts';
-import { documentText } from '../lib/frontmatter.ts';
-import { contentDigest, createPageKeys, type PageReads } from '../lib/page-keys.ts';
-import { buildArchive, type Archive } from '../lib/archive.ts';
-import { formatDate, todayInLondon } from '../lib/dates.ts';
-import { buildLinkGraph, type CitingDocument, type LinkGraph } from '../lib/link-graph.ts';
-import type { Site } from '../lib/schema.ts';
+import { contentDirectory } from '#lib/build/content-directory.ts';
+import { locateContentFile, type CollectionName } from '#lib/model/document-kinds.ts';
+import { contentHtml } from '#lib/text/content-html.ts';
+import { documentText } from '#lib/text/frontmatter.ts';
+import { contentDigest, createPageKeys, type PageReads } from '#lib/build/page-keys.ts';
+import { buildArchive, type Archive } from '#lib/model/archive.ts';
+import { formatDate, todayInLondon } from '#lib/model/dates.ts';
+import { buildLinkGraph, type CitingDocument, type LinkGraph } from '#lib/text/link-graph.ts';
+import type { Site } from '#lib/model/schema.ts';
 
 type RenderableEntry = CollectionEntry<'meetings' | 'papers' | 'minutes' | 'decisions'>;
 
 export interface LoadedArchive {
   archive: Archive;
   /**
-   * The HTML of a content file's text (path under content/), judged and rendered (src/lib/content-html.ts);
+   * The HTML of a content file's text (path under content/), judged and rendered (src/lib/text/content-html.ts);
    * throws, naming the file and lines, on a text that may not be published. A page calls it in its own
    * frontmatter, so that such a text fails the page before any of it is sent.
    */
@@ -29,7 +29,7 @@ export interface LoadedArchive {
   citingByPath: Map<string, CitingDocument>;
   linkGraph: LinkGraph;
   /**
-   * The cache key of a page, from every record it reads (see src/lib/page-keys.ts): each getStaticPaths
+   * The cache key of a page, from every record it reads (see src/lib/build/page-keys.ts): each getStaticPaths
    * returns it as `cacheKey`, so an incremental build renders again exactly the pages whose records changed.
    */
   pageKey: (reads: PageReads) => string;

@@ -5,16 +5,16 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { meetingsOfBody, type Archive, type MeetingRecord } from '../lib/archive.ts';
-import { attachmentDescription, attachmentsOf, type PublishedAttachment } from '../lib/attachments.ts';
-import { contentDirectory } from '../lib/content-directory.ts';
-import { calendarResponse } from '../lib/calendar-response.ts';
-import { decisionFeedItems, paperFeedItems } from '../lib/feeds.ts';
-import { fileSizeText } from '../lib/file-size.ts';
-import { actionRecords, csvTables, decisionRecords, declarationRecords, jsonSchemaOf, meetingRecords, paperRecords, plannedDecisionRecords, type OpenDataName } from '../lib/open-data.ts';
-import { feedResponse } from '../lib/rss-feed.ts';
-import type { Body } from '../lib/schema.ts';
-import { absoluteHref } from '../lib/site.ts';
+import { meetingsOfBody, type Archive, type MeetingRecord } from '#lib/model/archive.ts';
+import { attachmentDescription, attachmentsOf, type PublishedAttachment } from '#lib/check/attachments.ts';
+import { contentDirectory } from '#lib/build/content-directory.ts';
+import { calendarResponse } from './calendar-response.ts';
+import { decisionFeedItems, paperFeedItems } from '#lib/outputs/feeds.ts';
+import { fileSizeText } from '#lib/check/file-size.ts';
+import { actionRecords, csvTables, decisionRecords, declarationRecords, jsonSchemaOf, meetingRecords, paperRecords, plannedDecisionRecords, type OpenDataName } from '#lib/outputs/open-data.ts';
+import { feedResponse } from './rss-feed.ts';
+import type { Body } from '#lib/model/schema.ts';
+import { absoluteHref } from './site.ts';
 
 type Site = URL | undefined;
 

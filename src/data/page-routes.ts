@@ -1,13 +1,13 @@
 /**
  * Every page made from a record, computed once: its params (from the record's address in
- * src/lib/routes.ts), the record itself as props, and its cacheKey (a digest of every record it shows, from
- * src/lib/page-keys.ts). Each page's getStaticPaths returns one of these, so a page needs no lookup or
+ * src/lib/model/routes.ts), the record itself as props, and its cacheKey (a digest of every record it shows, from
+ * src/lib/build/page-keys.ts). Each page's getStaticPaths returns one of these, so a page needs no lookup or
  * cast, and a new kind of page gets its address and its key by being added here.
  */
 import { loadArchive } from './archive.ts';
-import { meetingsOfBody } from '../lib/archive.ts';
-import { groupByYear } from '../lib/grouping.ts';
-import { paramsOf, routes } from '../lib/routes.ts';
+import { meetingsOfBody } from '#lib/model/archive.ts';
+import { groupByYear } from '#lib/model/grouping.ts';
+import { paramsOf, routes } from '#lib/model/routes.ts';
 
 export async function paperPages() {
   const { archive, pageKey } = await loadArchive();

@@ -8,21 +8,21 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { brokenLinks, type BrokenLink } from '../lib/link-check.ts';
-import { contentSecurityPolicyText, findUnsafeMarkup, type UnsafeMarkup } from '../lib/output-safety.ts';
-import { UNSAFE_CONTENT_WORDS, UnsafeContentError, findUnsafeContent, type UnsafeContent } from '../lib/safe-content.ts';
-import { codeVersion, openDigestMemo, type DigestMemo } from '../lib/digest-memo.ts';
-import { incrementalBuildsOn } from '../lib/build-cache.ts';
-import { movedPageHtml, movedPages } from '../lib/moved-pages.ts';
-import { publishedAttachments } from '../lib/attachments.ts';
-import { contentDirectory } from '../lib/content-directory.ts';
-import { buildArchive, type ArchiveInput } from '../lib/archive.ts';
-import { todayInLondon } from '../lib/dates.ts';
-import { withBase } from '../lib/routes.ts';
+import { brokenLinks, type BrokenLink } from '#lib/check/link-check.ts';
+import { contentSecurityPolicyText, findUnsafeMarkup, type UnsafeMarkup } from '#lib/build/output-safety.ts';
+import { UNSAFE_CONTENT_WORDS, UnsafeContentError, findUnsafeContent, type UnsafeContent } from '#lib/text/safe-content.ts';
+import { codeVersion, openDigestMemo, type DigestMemo } from '#lib/build/digest-memo.ts';
+import { incrementalBuildsOn } from '#lib/build/build-cache.ts';
+import { movedPageHtml, movedPages } from '#lib/outputs/moved-pages.ts';
+import { publishedAttachments } from '#lib/check/attachments.ts';
+import { contentDirectory } from '#lib/build/content-directory.ts';
+import { buildArchive, type ArchiveInput } from '#lib/model/archive.ts';
+import { todayInLondon } from '#lib/model/dates.ts';
+import { withBase } from '#lib/model/routes.ts';
 import * as pagefind from 'pagefind';
-import { formatProblem, type Problem } from '../lib/check.ts';
-import { checkProjectContent } from '../lib/read-content.ts';
-import { overlayError, reportProblems } from '../lib/dev-problems.ts';
+import { formatProblem, type Problem } from '#lib/check/check.ts';
+import { checkProjectContent } from '#lib/check/read-content.ts';
+import { overlayError, reportProblems } from '#lib/check/dev-problems.ts';
 
 export class ContentProblems extends Error {}
 
@@ -55,9 +55,9 @@ async function inspectPages(dir: string, base: string, gate: DigestMemo<UnsafeMa
  */
 const source = (path: string) => new URL(path, import.meta.url);
 const LIBRARIES = source('../../package-lock.json');
-const JUDGE_VERSION = () => codeVersion([source('../lib/safe-content.ts'), LIBRARIES]);
+const JUDGE_VERSION = () => codeVersion([source('../lib/text/safe-content.ts'), LIBRARIES]);
 const GATE_VERSION = (base: string) =>
-  codeVersion([source('../lib/output-safety.ts'), source('../lib/safe-content.ts'), source('../lib/routes.ts'), source('../lib/agenda.ts'), LIBRARIES], [base]);
+  codeVersion([source('../lib/build/output-safety.ts'), source('../lib/text/safe-content.ts'), source('../lib/model/routes.ts'), source('../lib/model/agenda.ts'), LIBRARIES], [base]);
 
 export default function boardPapers(): AstroIntegration {
   let root = '';

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REAL } from '../support/site.ts';
 import { browserOnSite } from '../support/browser.ts';
-import { contrastRatio } from '../../src/lib/contrast.ts';
+import { contrastRatio } from '../support/contrast.ts';
 
 /** the longest papers: the Medium Term Financial Strategy, with an appendix, and the performance dashboard, 46 tables */
 const MTFS = 'bcb/2019-06-11/6/';

@@ -12,8 +12,8 @@ import {
   recordRow,
   wholeMonthsBetween,
   type ActionLogSnapshot,
-} from '../../src/lib/actions.ts';
-import type { ActionRow } from '../../src/lib/schema.ts';
+} from '#lib/model/actions.ts';
+import type { ActionRow } from '#lib/model/schema.ts';
 
 const row = (number: string, raised: string, status: ActionRow['status'], update?: string): ActionRow => ({ number, raised, action: `Action ${number}`, status, update });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareAgendaNumbers, findAgendaItem, flattenAgenda, normaliseAgendaNumber, sameAgendaNumber } from '../../src/lib/agenda.ts';
+import { compareAgendaNumbers, findAgendaItem, flattenAgenda, normaliseAgendaNumber, sameAgendaNumber } from '#lib/model/agenda.ts';
 
 interface Item {
   number: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { breakSeal, buildCacheDirectory, cacheState, clearPageCache, INCREMENTAL_MANIFEST, sealCache } from '../../src/lib/build-cache.ts';
+import { breakSeal, buildCacheDirectory, cacheState, clearPageCache, INCREMENTAL_MANIFEST, sealCache } from '#lib/build/build-cache.ts';
 
 /** A cache as Astro leaves it: a manifest and a copy of each page it lists. */
 function cache(): string {

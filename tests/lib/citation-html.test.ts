@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '../../src/lib/archive.ts';
-import { linkCitations } from '../../src/lib/citation-html.ts';
-import { bodySchema, decisionSchema, meetingSchema, paperSchema } from '../../src/lib/schema.ts';
+import { buildArchive } from '#lib/model/archive.ts';
+import { linkCitations } from '#lib/text/citation-html.ts';
+import { bodySchema, decisionSchema, meetingSchema, paperSchema } from '#lib/model/schema.ts';
 
 const archive = buildArchive(
   {

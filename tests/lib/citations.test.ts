@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationContext, findCitations, type CitationContext } from '../../src/lib/citations.ts';
-import { officeOf } from '../../src/lib/office.ts';
+import { citationContext, findCitations, type CitationContext } from '#lib/text/citations.ts';
+import { officeOf } from '#lib/model/office.ts';
 
 const context: CitationContext = {
   bodyByAlias: new Map([

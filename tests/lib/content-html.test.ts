@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
-import { contentHtml } from '../../src/lib/content-html.ts';
-import { UnsafeContentError } from '../../src/lib/safe-content.ts';
+import { contentHtml } from '#lib/text/content-html.ts';
+import { UnsafeContentError } from '#lib/text/safe-content.ts';
 
 describe('the HTML of a document’s text', () => {
   it('writes GFM column alignment as align-* classes, never as an inline style', () => {

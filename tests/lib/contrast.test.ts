@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parseColor, relativeLuminance } from '../../src/lib/contrast.ts';
+import { contrastRatio, parseColor, relativeLuminance } from '../support/contrast.ts';
 
 describe('WCAG contrast', () => {
   it('reads colours as CSS and getComputedStyle write them', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, isCalendarDate, todayInLondon, yearOf } from '../../src/lib/dates.ts';
+import { formatDate, isCalendarDate, todayInLondon, yearOf } from '#lib/model/dates.ts';
 
 describe('dates', () => {
   it('accepts real dates only', () => {

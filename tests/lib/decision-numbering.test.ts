@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionNumbering, readNumberingPattern } from '../../src/lib/decision-numbering.ts';
+import { decisionNumbering, readNumberingPattern } from '#lib/model/decision-numbering.ts';
 
 const idsIn = (pattern: string, text: string) => [...text.matchAll(decisionNumbering(pattern).inText)].map((match) => match[0]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlayError, reportProblems } from '../../src/lib/dev-problems.ts';
+import { overlayError, reportProblems } from '#lib/check/dev-problems.ts';
 
 const date = { file: 'content/meetings/bcb/2019-06-11/05-fms.mdx', line: 6, field: 'date', message: 'found "2019-02-31"; expected a real date' };
 const brace = { file: 'content/meetings/bcb/2019-06-11/05-fms.mdx', line: 30, message: 'has {…}, which MDX runs as code' };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeVersion, openDigestMemo } from '../../src/lib/digest-memo.ts';
+import { codeVersion, openDigestMemo } from '#lib/build/digest-memo.ts';
 
 const memoFile = () => join(mkdtempSync(join(tmpdir(), 'digest-memo-')), 'memo.json');
 

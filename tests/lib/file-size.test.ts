@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSizeText } from '../../src/lib/file-size.ts';
+import { fileSizeText } from '#lib/check/file-size.ts';
 
 describe('a download’s size as written beside its link', () => {
   it('writes bytes, then kilobytes rounded up, then megabytes, the number and unit joined by a no-break space', () => {

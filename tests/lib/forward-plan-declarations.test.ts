@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '../../src/lib/archive.ts';
-import { plannedDecisions, plannedDecisionLabel } from '../../src/lib/forward-plan.ts';
-import { declarationsByPerson, declarationsRecorded } from '../../src/lib/declarations.ts';
-import { bodySchema, decisionSchema, forwardPlanSchema, meetingSchema } from '../../src/lib/schema.ts';
+import { buildArchive } from '#lib/model/archive.ts';
+import { plannedDecisions, plannedDecisionLabel } from '#lib/model/forward-plan.ts';
+import { declarationsByPerson, declarationsRecorded } from '#lib/model/declarations.ts';
+import { bodySchema, decisionSchema, forwardPlanSchema, meetingSchema } from '#lib/model/schema.ts';
 
 const meeting = (file: string, data: object) => ({ file, data: meetingSchema.parse(data) });
 const archive = buildArchive(

@@ -1,8 +1,8 @@
 /** Imported text written as MDX: words stay words, whatever the pack held. */
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { findUnsafeContent } from '../../src/lib/safe-content.ts';
-import { checkContent } from '../../src/lib/check.ts';
+import { findUnsafeContent } from '#lib/text/safe-content.ts';
+import { checkContent } from '#lib/check/check.ts';
 import { markdownOf, packFiles } from '../../src/lib/import/write-pack.ts';
 import type { ImportedPack } from '../../src/lib/import/model.ts';
 import { readFileSync } from 'node:fs';

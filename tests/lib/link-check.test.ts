@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenLinks, internalLinksInText } from '../../src/lib/link-check.ts';
+import { brokenLinks, internalLinksInText } from '#lib/check/link-check.ts';
 
 const files = new Set(['index.html', 'bcb/index.html', 'bcb/2019-06-11/index.html', 'search.js', 'feeds/papers.xml']);
 const exists = (path: string) => files.has(path);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '../../src/lib/archive.ts';
-import { buildLinkGraph, resolveCitation } from '../../src/lib/link-graph.ts';
-import { meetingSchema, paperSchema, decisionSchema, bodySchema } from '../../src/lib/schema.ts';
+import { buildArchive } from '#lib/model/archive.ts';
+import { buildLinkGraph, resolveCitation } from '#lib/text/link-graph.ts';
+import { meetingSchema, paperSchema, decisionSchema, bodySchema } from '#lib/model/schema.ts';
 
 const archive = buildArchive(
   {

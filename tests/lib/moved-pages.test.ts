@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
-import { movedPageHtml } from '../../src/lib/moved-pages.ts';
-import { contentSecurityPolicyText, findUnsafeMarkup } from '../../src/lib/output-safety.ts';
-import { withBase } from '../../src/lib/routes.ts';
+import { movedPageHtml } from '#lib/outputs/moved-pages.ts';
+import { contentSecurityPolicyText, findUnsafeMarkup } from '#lib/build/output-safety.ts';
+import { withBase } from '#lib/model/routes.ts';
 
 describe('the page at a moved paper’s old address', () => {
   const html = movedPageHtml({ from: 'bcb/2019-06-11/07-plan/', to: 'bcb/2019-06-11/7/', title: 'Plan <b>"&' }, (path) => withBase('/board/', path), contentSecurityPolicyText());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeMarkup } from '../../src/lib/output-safety.ts';
+import { findUnsafeMarkup } from '#lib/build/output-safety.ts';
 
 const page = (body: string, head = '') => `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8" />${head}</head>\n<body>\n${body}\n</body></html>`;
 const messages = (html: string, base = '/') => findUnsafeMarkup(html, base).map((found) => `${found.line} ${found.element} ${found.message}`);

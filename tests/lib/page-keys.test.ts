@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, type ArchiveInput } from '../../src/lib/archive.ts';
-import { buildLinkGraph, type CitingDocument } from '../../src/lib/link-graph.ts';
-import { contentDigest, createPageKeys, digestOf, type PageReads } from '../../src/lib/page-keys.ts';
-import { actionLogSchema, bodySchema, decisionSchema, meetingSchema, paperSchema } from '../../src/lib/schema.ts';
+import { buildArchive, type ArchiveInput } from '#lib/model/archive.ts';
+import { buildLinkGraph, type CitingDocument } from '#lib/text/link-graph.ts';
+import { contentDigest, createPageKeys, digestOf, type PageReads } from '#lib/build/page-keys.ts';
+import { actionLogSchema, bodySchema, decisionSchema, meetingSchema, paperSchema } from '#lib/model/schema.ts';
 
 interface Texts {
   [file: string]: string;

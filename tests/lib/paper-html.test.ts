@@ -9,7 +9,7 @@ import {
   presentDocumentHtml,
   taskMarksAsText,
   wrapTables,
-} from '../../src/lib/paper-html.ts';
+} from '#lib/text/paper-html.ts';
 
 describe('anchors in a paper', () => {
   it('anchors numbered paragraphs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText } from '../../src/lib/plain-text.ts';
+import { plainText } from '#lib/text/plain-text.ts';
 
 describe('the plain text a reader sees', () => {
   it('drops a heading’s markers', () => {

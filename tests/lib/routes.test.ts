@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SITE_PAGES, SITE_ROUTES, decisionFile, decisionSlug, paperSegment, paramsOf, routes, withBase } from '../../src/lib/routes.ts';
-import { locateContentFile } from '../../src/lib/document-kinds.ts';
-import { decisionNumbering } from '../../src/lib/decision-numbering.ts';
-import { filesGlob, whereFilesGo } from '../../src/lib/document-kinds.ts';
+import { SITE_PAGES, SITE_ROUTES, decisionFile, decisionSlug, paperSegment, paramsOf, routes, withBase } from '#lib/model/routes.ts';
+import { locateContentFile } from '#lib/model/document-kinds.ts';
+import { decisionNumbering } from '#lib/model/decision-numbering.ts';
+import { filesGlob, whereFilesGo } from '#lib/model/document-kinds.ts';
 
 describe('ids and addresses', () => {
   it('makes a decision address and file from its id, in any office’s numbering', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { findExcessiveNesting, findUnsafeContent, isSafeAddress } from '../../src/lib/safe-content.ts';
-import { neutraliseCsvCell, toCsv } from '../../src/lib/open-data.ts';
-import { SITE_ROUTES } from '../../src/lib/routes.ts';
-import { documentText, parseFrontmatterFile } from '../../src/lib/frontmatter.ts';
+import { findExcessiveNesting, findUnsafeContent, isSafeAddress } from '#lib/text/safe-content.ts';
+import { neutraliseCsvCell, toCsv } from '#lib/outputs/open-data.ts';
+import { SITE_ROUTES } from '#lib/model/routes.ts';
+import { documentText, parseFrontmatterFile } from '#lib/text/frontmatter.ts';
 
 describe('which addresses a link may have', () => {
   it.each([

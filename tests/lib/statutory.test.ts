@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '../../src/lib/archive.ts';
-import { checkContent } from '../../src/lib/check.ts';
-import { daysToPublication, meetingPublication } from '../../src/lib/statutory.ts';
+import { buildArchive } from '#lib/model/archive.ts';
+import { checkContent } from '#lib/check/check.ts';
+import { daysToPublication, meetingPublication } from '#lib/model/statutory.ts';
 
 const encoder = new TextEncoder();
 const FILES: Record<string, string> = {

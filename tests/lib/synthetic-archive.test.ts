@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticArchive } from '../../src/lib/synthetic-archive.ts';
-import { checkContent, formatProblem } from '../../src/lib/check.ts';
+import { syntheticArchive } from '../../tools/synthetic-archive.ts';
+import { checkContent, formatProblem } from '#lib/check/check.ts';
 
 describe('the benchmark archive generator', () => {
   const files = syntheticArchive(200);

@@ -1,6 +1,6 @@
 /** Pure measures for the importer's own report: how close imported text is to a published page. */
-import { parseFrontmatterFile } from '../frontmatter.ts';
-import { plainText } from '../plain-text.ts';
+import { parseFrontmatterFile } from '#lib/text/frontmatter.ts';
+import { plainText } from '#lib/text/plain-text.ts';
 
 /** Lower-cased words with punctuation stripped ("decision-making" and "decisionmaking" are one word). */
 export function wordsOf(text: string): string[] {

@@ -4,11 +4,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { checkContent, type Problem } from '../check.ts';
-import { isCalendarDate } from '../dates.ts';
-import { parseYamlFile } from '../frontmatter.ts';
-import { readContentFiles } from '../read-content.ts';
-import type { Body } from '../schema.ts';
+import { checkContent, type Problem } from '#lib/check/check.ts';
+import { isCalendarDate } from '#lib/model/dates.ts';
+import { parseYamlFile } from '#lib/text/frontmatter.ts';
+import { readContentFiles } from '#lib/check/read-content.ts';
+import type { Body } from '#lib/model/schema.ts';
 import type { ImportedPack, SourceFile } from './model.ts';
 import { parsePack } from './parse-pack.ts';
 import { readSourceFile } from './read-file.ts';

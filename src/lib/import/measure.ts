@@ -2,9 +2,9 @@
  * How close an import comes to the hand-published archive: agenda items, action rows, papers matched to the
  * right item, word-level F1 of each paper's text, and tables recovered with their rows and columns.
  */
-import { normaliseAgendaNumber } from '../agenda.ts';
-import { parseFrontmatterFile, parseYamlFile } from '../frontmatter.ts';
-import { parseMarkdown, type MdastNode } from '../plain-text.ts';
+import { normaliseAgendaNumber } from '#lib/model/agenda.ts';
+import { parseFrontmatterFile, parseYamlFile } from '#lib/text/frontmatter.ts';
+import { parseMarkdown, type MdastNode } from '#lib/text/plain-text.ts';
 import { plainTextOfMdx, wordF1 } from './compare.ts';
 
 /** A content file by its path under content/. */

@@ -114,6 +114,14 @@ export interface ImportedDocument {
   body: Root;
   /** the first and last lines of the source it came from */
   sourceLines: [number, number];
+  /** every source line given to it, header block included: what the line account expects to find in its file */
+  lines?: number[];
+}
+
+/** A source line taken out as page furniture, and the pattern it matched ("running headers and footers"). */
+export interface FurnitureLine {
+  line: number;
+  pattern: string;
 }
 
 export interface ImportedPack {
@@ -125,7 +133,12 @@ export interface ImportedPack {
   time?: string;
   venue?: string;
   agenda: ImportedAgendaItem[];
-  actionLog?: { title: string; rows: ImportedActionRow[] };
+  /** the log and the source lines it was read from */
+  actionLog?: { title: string; rows: ImportedActionRow[]; lines?: number[] };
   documents: ImportedDocument[];
   notes: ImportNote[];
+  /** the source lines of the front sheet and the agenda: read into the meeting's index.mdx */
+  meetingLines?: number[];
+  /** the source lines removed as page furniture */
+  furniture?: FurnitureLine[];
 }

@@ -1,6 +1,6 @@
 /** Small pure helpers on the text of a pack's lines: normalising, dates, times, the shapes lines take. */
 import type { SourceBlock } from './model.ts';
-import { calendarDateOf } from '../dates.ts';
+import { calendarDateOf } from '#lib/model/dates.ts';
 
 /** A line as the pack parser works on it. */
 export interface PackLine {

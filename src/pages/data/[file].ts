@@ -2,7 +2,7 @@
 import type { APIContext } from 'astro';
 import { loadArchive } from '../../data/archive.ts';
 import { CSV_NAMES, openDataFile } from '../../data/downloads.ts';
-import { OPEN_DATA_FILES, type OpenDataName } from '../../lib/open-data.ts';
+import { OPEN_DATA_FILES, type OpenDataName } from '#lib/outputs/open-data.ts';
 
 export async function getStaticPaths() {
   const names = Object.keys(OPEN_DATA_FILES) as OpenDataName[];

@@ -1,5 +1,5 @@
-import type { MeetingRecord } from './archive.ts';
-import { meetingsCalendar } from './calendar.ts';
+import type { MeetingRecord } from '#lib/model/archive.ts';
+import { meetingsCalendar } from '#lib/outputs/calendar.ts';
 import { absoluteHref } from './site.ts';
 
 export function calendarResponse(name: string, meetings: readonly MeetingRecord[], site: URL | undefined): Response {

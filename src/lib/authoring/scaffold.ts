@@ -2,11 +2,11 @@
  * New content files for `npm run new`: each placed where the site looks for it, with every field shown
  * and explained. Optional fields are written as comments, ready to be uncommented.
  */
-import { isCalendarDate } from './dates.ts';
-import { AGENDA_NUMBER_PATTERN, normaliseAgendaNumber } from './agenda.ts';
-import { decisionFile } from './routes.ts';
-import { SITE_FILE } from './document-kinds.ts';
-import type { DecisionNumbering } from './decision-numbering.ts';
+import { isCalendarDate } from '#lib/model/dates.ts';
+import { AGENDA_NUMBER_PATTERN, normaliseAgendaNumber } from '#lib/model/agenda.ts';
+import { decisionFile } from '#lib/model/routes.ts';
+import { SITE_FILE } from '#lib/model/document-kinds.ts';
+import type { DecisionNumbering } from '#lib/model/decision-numbering.ts';
 
 export interface Scaffold {
   /** path under content/ */

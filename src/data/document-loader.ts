@@ -3,7 +3,7 @@
  * keeping each .mdx file's frontmatter only. With @astrojs/mdx's own entry type, the glob loader would
  * make every file a module for the bundler to compile; here no file ever becomes code. The text stays in
  * its file: it is read by the archive (src/data/archive.ts) and rendered to HTML by the page that shows
- * it (src/lib/content-html.ts), so a build renders only the texts of the pages it does not copy from
+ * it (src/lib/text/content-html.ts), so a build renders only the texts of the pages it does not copy from
  * the last build, and the content store the bundler reads stays small.
  */
 import { fileURLToPath } from 'node:url';

@@ -4,8 +4,8 @@
  */
 import type { AstroUserConfig } from 'astro';
 import { Parser } from 'htmlparser2';
-import { isSafeAddress } from './safe-content.ts';
-import { SITE_PAGES } from './routes.ts';
+import { isSafeAddress } from '#lib/text/safe-content.ts';
+import { SITE_PAGES } from '#lib/model/routes.ts';
 
 /** The only scripts the site writes itself, by their path under the base. */
 export const SITE_SCRIPTS = ['search.js'] as const;

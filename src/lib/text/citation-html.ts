@@ -6,7 +6,7 @@
  * serialising it again, took the citation step of a 2,000-document build from about 1.6 s to 0.65 s.
  */
 import { Parser } from 'htmlparser2';
-import type { Archive } from './archive.ts';
+import type { Archive } from '#lib/model/archive.ts';
 import { citationContextFor, resolvedCitations, type CitingDocument } from './link-graph.ts';
 import { mayCite } from './citations.ts';
 

@@ -1,5 +1,5 @@
 /** The part of README.md that is generated: between these two markers. */
-export const BEGIN = '<!-- fields:begin (npm run docs writes this part from src/lib/schema.ts) -->';
+export const BEGIN = '<!-- fields:begin (npm run docs writes this part from src/lib/model/schema.ts) -->';
 export const END = '<!-- fields:end -->';
 
 export function generatedPart(readme: string): string | undefined {

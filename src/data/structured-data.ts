@@ -1,5 +1,5 @@
 /** schema.org JSON-LD for meetings (Event) and papers (Report). */
-import type { MeetingRecord, PaperRecord } from './archive.ts';
+import type { MeetingRecord, PaperRecord } from '#lib/model/archive.ts';
 import { PUBLISHER } from './site.ts';
 
 /** "+01:00" in British Summer Time, "+00:00" otherwise, for a date and time in London. */

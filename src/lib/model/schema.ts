@@ -1,6 +1,6 @@
 /**
  * The content model: the one statement of what staff may write.
- * Astro's collections (src/content.config.ts), the content check (src/lib/check.ts)
+ * Astro's collections (src/content.config.ts), the content check (src/lib/check/check.ts)
  * and the authoring guide's field tables all derive from these schemas.
  */
 import { z } from 'zod';

@@ -11,12 +11,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
-import { syntheticArchive } from '../lib/synthetic-archive.ts';
-import { checkContent } from '../lib/check.ts';
-import { buildArchive } from '../lib/archive.ts';
-import { buildLinkGraph } from '../lib/link-graph.ts';
-import { parseFrontmatterFile } from '../lib/frontmatter.ts';
-import { buildCacheDirectory } from '../lib/build-cache.ts';
+import { syntheticArchive } from './synthetic-archive.ts';
+import { checkContent } from '#lib/check/check.ts';
+import { buildArchive } from '#lib/model/archive.ts';
+import { buildLinkGraph } from '#lib/text/link-graph.ts';
+import { parseFrontmatterFile } from '#lib/text/frontmatter.ts';
+import { buildCacheDirectory } from '#lib/build/build-cache.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {

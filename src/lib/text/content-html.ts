@@ -1,5 +1,5 @@
 /**
- * The HTML of a document's text. The text is judged first (src/lib/safe-content.ts) and refused whole if
+ * The HTML of a document's text. The text is judged first (src/lib/text/safe-content.ts) and refused whole if
  * anything in it is outside the safe subset; it is then parsed by the same parser into an HTML tree and
  * written out as HTML. It is never compiled to code, so nothing in a file under content/ can run when
  * the site is built.

@@ -10,11 +10,11 @@
  * that is too narrow would publish a stale page, which tests/incremental.test.ts would find.
  */
 import { createHash } from 'node:crypto';
-import { approvingMeeting, neighbourMeetings, type Archive, type MeetingRecord } from './archive.ts';
-import { attachmentsOf } from './attachments.ts';
-import { flattenAgenda } from './agenda.ts';
-import { resolvedCitations, type CitingDocument, type LinkGraph } from './link-graph.ts';
-import { meetingKey } from './routes.ts';
+import { approvingMeeting, neighbourMeetings, type Archive, type MeetingRecord } from '#lib/model/archive.ts';
+import { attachmentsOf } from '#lib/check/attachments.ts';
+import { flattenAgenda } from '#lib/model/agenda.ts';
+import { resolvedCitations, type CitingDocument, type LinkGraph } from '#lib/text/link-graph.ts';
+import { meetingKey } from '#lib/model/routes.ts';
 
 /** What a page shows, named by the record it is about; the records it reads besides follow from that. */
 export type PageReads =

@@ -7,8 +7,8 @@
  *   see Agenda item 8.1 (an item of the same meeting)
  * Pure text in, citations out; resolving them against the archive is resolveCitation's work.
  */
-import { normaliseAgendaNumber } from './agenda.ts';
-import type { Office } from './office.ts';
+import { normaliseAgendaNumber } from '#lib/model/agenda.ts';
+import type { Office } from '#lib/model/office.ts';
 import { editorialNoteAround, parseMarkdown, plainText, plainTextOf, type MdastNode } from './plain-text.ts';
 
 export type CitationTarget =

@@ -1,6 +1,6 @@
 /** Feed items for new papers and decisions: what a subscriber sees in a feed reader. */
-import type { Archive, DecisionRecord, PaperRecord } from './archive.ts';
-import { formatDate } from './dates.ts';
+import type { Archive, DecisionRecord, PaperRecord } from '#lib/model/archive.ts';
+import { formatDate } from '#lib/model/dates.ts';
 
 export interface FeedItem {
   title: string;

@@ -4,12 +4,12 @@
  */
 import { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
-import type { Archive } from './archive.ts';
-import { papersForItem } from './archive.ts';
-import { flattenAgenda } from './agenda.ts';
-import { actionRowSchema, agendaItemKinds, declarationSchema, decisionSchema, meetingSchema, paperSchema, plannedDecisionSchema } from './schema.ts';
-import { plannedDecisions } from './forward-plan.ts';
-import { declarationsOf } from './declarations.ts';
+import type { Archive } from '#lib/model/archive.ts';
+import { papersForItem } from '#lib/model/archive.ts';
+import { flattenAgenda } from '#lib/model/agenda.ts';
+import { actionRowSchema, agendaItemKinds, declarationSchema, decisionSchema, meetingSchema, paperSchema, plannedDecisionSchema } from '#lib/model/schema.ts';
+import { plannedDecisions } from '#lib/model/forward-plan.ts';
+import { declarationsOf } from '#lib/model/declarations.ts';
 
 const url = z.string().describe('the address of the page on this site');
 

@@ -1,7 +1,7 @@
 /** The authoring guide's field tables, written from the schemas so that they cannot drift. */
 import type { z } from 'zod';
-import { bodySchema, siteContactSchema, siteSchema } from './schema.ts';
-import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE, filesInWords } from './document-kinds.ts';
+import { bodySchema, siteContactSchema, siteSchema } from '#lib/model/schema.ts';
+import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE, filesInWords } from '#lib/model/document-kinds.ts';
 
 type Shape = Record<string, z.ZodType>;
 

@@ -2,9 +2,9 @@
  * Papers that moved: a paper lists the addresses it was published at before (`formerAddresses`), and
  * the build writes a small page at each that leads to where it is now, so no published link breaks.
  */
-import type { Archive } from './archive.ts';
-import { escapeHtml } from './citation-html.ts';
-import { routes } from './routes.ts';
+import type { Archive } from '#lib/model/archive.ts';
+import { escapeHtml } from '#lib/text/citation-html.ts';
+import { routes } from '#lib/model/routes.ts';
 
 export interface MovedPage {
   /** the old address, a site path such as "board/2019-06-11/07-plan/" */

@@ -2,8 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { checkContent, type CheckResult, type ContentFile } from './check.ts';
-import { contentDirectory } from './content-directory.ts';
-import type { UnsafeContent } from './safe-content.ts';
+import { contentDirectory } from '#lib/build/content-directory.ts';
+import type { UnsafeContent } from '#lib/text/safe-content.ts';
 
 /**
  * Every entry under content/: ordinary files with their bytes; symbolic links and special files

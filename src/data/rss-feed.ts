@@ -1,6 +1,6 @@
 /** An RSS 2.0 feed response, written by @astrojs/rss. */
 import rss from '@astrojs/rss';
-import type { FeedItem } from './feeds.ts';
+import type { FeedItem } from '#lib/outputs/feeds.ts';
 import { absoluteHref } from './site.ts';
 
 export function feedResponse(options: { title: string; description: string; items: FeedItem[]; site: URL | undefined }): Promise<Response> {

@@ -2,7 +2,7 @@
  * The safe subset of MDX that content may use, judged on the tree the site renders.
  *
  * Content is written by staff and published to the world. The site never compiles it to code: its text
- * is parsed into a tree, judged here node by node, and written out as HTML (src/lib/content-html.ts).
+ * is parsed into a tree, judged here node by node, and written out as HTML (src/lib/text/content-html.ts).
  * The build renders through `findUnsafeContent` and the content check calls it, so the check reports
  * exactly what the build refuses.
  *
@@ -233,7 +233,7 @@ function judgeTree(root: TreeNode): UnsafeContent[] {
  * Everything in a document's text that content may not use, each with its line; none when the text is
  * safe. The text is the file as the renderer receives it: the frontmatter blanked, so lines are the
  * file's. Before the text is parsed, nesting deep enough to crash or stall the parser is refused; the
- * parsed tree (the same parse the site renders, src/lib/content-html.ts) is then judged node by node.
+ * parsed tree (the same parse the site renders, src/lib/text/content-html.ts) is then judged node by node.
  */
 export function findUnsafeContent(text: string): UnsafeContent[] {
   const nesting = findExcessiveNesting(text);

@@ -3,11 +3,11 @@
  * but not in the archive (the gaps). Built once per build, in one pass over the texts: linear in the
  * archive, since every lookup is by key.
  */
-import type { Archive } from './archive.ts';
+import type { Archive } from '#lib/model/archive.ts';
 import { citationContext, findCitations, type Citation, type CitationContext, type CitationTarget } from './citations.ts';
-import { findAgendaItem } from './agenda.ts';
-import { decisionSlug, meetingKey, routes } from './routes.ts';
-import { formatDate } from './dates.ts';
+import { findAgendaItem } from '#lib/model/agenda.ts';
+import { decisionSlug, meetingKey, routes } from '#lib/model/routes.ts';
+import { formatDate } from '#lib/model/dates.ts';
 
 export interface CitingDocument {
   /** the site path of the page that holds the text */

@@ -1,8 +1,8 @@
 /** Site-wide names, from content/site.yaml, and the address helper that every link goes through. */
-import { loadSite } from '../data/archive.ts';
-import { formatDate } from './dates.ts';
-import { withBase } from './routes.ts';
-import type { Site } from './schema.ts';
+import { loadSite } from './archive.ts';
+import { formatDate } from '#lib/model/dates.ts';
+import { withBase } from '#lib/model/routes.ts';
+import type { Site } from '#lib/model/schema.ts';
 
 /** The publisher, its contacts and the facts of the accessibility statement, as content/site.yaml gives them. */
 export const SITE: Site = await loadSite();

@@ -25,7 +25,7 @@ const digestOfText = (text: string) => createHash('sha256').update(text).digest(
 
 /**
  * The version of the code that judges: a digest of its source files (URLs, such as
- * `new URL('./safe-content.ts', import.meta.url)`) and of any other value it depends on. A file that
+ * `new URL('../lib/text/safe-content.ts', import.meta.url)`) and of any other value it depends on. A file that
  * cannot be read gives a version never seen before, so nothing remembered is used.
  */
 export function codeVersion(files: readonly URL[], values: readonly string[] = []): string {

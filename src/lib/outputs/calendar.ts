@@ -1,7 +1,7 @@
 /** iCalendar feeds of meetings, written by ical-generator. */
 import ical, { ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import type { MeetingRecord } from './archive.ts';
+import type { MeetingRecord } from '#lib/model/archive.ts';
 
 export const TIME_ZONE = 'Europe/London';
 

@@ -3,7 +3,7 @@
  * the field, what was found and what was expected. The build runs the same check and stops on any problem.
  */
 import type { z } from 'zod';
-import { parseFrontmatterFile, parseYamlFile, SyntaxProblem, type ParsedFile } from './frontmatter.ts';
+import { parseFrontmatterFile, parseYamlFile, SyntaxProblem, type ParsedFile } from '#lib/text/frontmatter.ts';
 import {
   bodySchema,
   siteSchema,
@@ -11,17 +11,17 @@ import {
   type AgendaItem,
   type Body,
   type Meeting,
-} from './schema.ts';
-import { isCalendarDate } from './dates.ts';
-import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
-import { SITE_PAGES, SITE_ROUTES, decisionFile, meetingKey, routes } from './routes.ts';
-import { DOCUMENT_KINDS, SITE_FILE, locateContentFile, whereFilesGo } from './document-kinds.ts';
-import { decisionNumbering } from './decision-numbering.ts';
-import { paperAddress, type ArchiveInput, type Sourced } from './archive.ts';
-import { findUnsafeContent, type UnsafeContent } from './safe-content.ts';
+} from '#lib/model/schema.ts';
+import { isCalendarDate } from '#lib/model/dates.ts';
+import { findAgendaItem, flattenAgenda, normaliseAgendaNumber } from '#lib/model/agenda.ts';
+import { SITE_PAGES, SITE_ROUTES, decisionFile, meetingKey, routes } from '#lib/model/routes.ts';
+import { DOCUMENT_KINDS, SITE_FILE, locateContentFile, whereFilesGo } from '#lib/model/document-kinds.ts';
+import { decisionNumbering } from '#lib/model/decision-numbering.ts';
+import { paperAddress, type ArchiveInput, type Sourced } from '#lib/model/archive.ts';
+import { findUnsafeContent, type UnsafeContent } from '#lib/text/safe-content.ts';
 import { internalLinksInText } from './link-check.ts';
-import { fieldNamesAt, nearestName } from './field-names.ts';
-import { findExampleText, IMPORT_CHECK_NOTE } from './scaffold.ts';
+import { fieldNamesAt, nearestName } from '#lib/model/field-names.ts';
+import { findExampleText, IMPORT_CHECK_NOTE } from '#lib/authoring/scaffold.ts';
 import { attachmentProblem } from './attachments.ts';
 
 export interface Problem {
