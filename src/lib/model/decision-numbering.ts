@@ -54,30 +54,43 @@ export function readNumberingPattern(pattern: string): { parts: Part[] } | { pro
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** A literal as the papers may print it: any run of spaces, and a separator with or without spaces around it. */
+/**
+ * A literal as the papers may print it: any run of spaces, and a separator with or without spaces around
+ * it. Between two of its parts there is one allowance for spaces, never two side by side (`\s*\s*`), so
+ * that however many separators stand together ("CPCC.-") the expression cannot backtrack: it reads a
+ * text in time proportional to its length.
+ */
 function looseLiteral(literal: string): string {
-  return literal
-    .split(/(\s*[-–/.]\s*|\s+)/)
-    .map((token) => {
-      const separator = /^\s*([-–/.])\s*$/.exec(token);
-      if (separator) return `${SPACE}*${/[-–]/.test(separator[1]!) ? '[-–]' : escape(separator[1]!)}${SPACE}*`;
-      if (/^\s+$/.test(token)) return `${SPACE}+`;
-      return escape(token);
-    })
-    .join('');
+  let source = '';
+  /** the spaces owed before the next part: none, some (`+`, between words) or any (`*`, beside a separator) */
+  let owed: '' | '+' | '*' = '';
+  for (const token of literal.match(/[-–/.]|[\s\u00a0]+|[^-–/.\s\u00a0]+/g) ?? []) {
+    if (/^[\s\u00a0]+$/.test(token)) {
+      if (owed === '') owed = '+';
+    } else if (/^[-–/.]$/.test(token)) {
+      source += `${SPACE}*${/[-–]/.test(token) ? '[-–]' : escape(token)}`;
+      owed = '*';
+    } else {
+      source += (owed ? SPACE + owed : '') + escape(token);
+      owed = '';
+    }
+  }
+  return source + (owed ? SPACE + owed : '');
 }
 
 const FIELD_PATTERN = { year: String.raw`(\d{4})`, yy: String.raw`(\d{2})`, number: String.raw`(\d{1,6})` };
 
 export function decisionNumbering(pattern: string): DecisionNumbering {
-  const read = readNumberingPattern(pattern);
+  // an id is read without the spaces around it, so the pattern is too
+  const read = readNumberingPattern(pattern.trim());
   if ('problem' in read) throw new Error(read.problem);
   const { parts } = read;
   const source = parts.map((part) => ('literal' in part ? looseLiteral(part.literal) : FIELD_PATTERN[part.field])).join('');
-  const whole = new RegExp(`^${SPACE}*${source}${SPACE}*$`, 'i');
+  // matched against the id without the spaces around it, so that no allowance for spaces stands beside another
+  const whole = new RegExp(`^${source}$`, 'i');
   const fieldsInOrder = parts.flatMap((part) => ('field' in part ? [part] : []));
   const valuesOf = (printed: string) => {
-    const match = whole.exec(printed);
+    const match = whole.exec(printed.trim());
     if (!match) return undefined;
     return new Map(fieldsInOrder.map((part, index) => [part.field, match[index + 1]!]));
   };
