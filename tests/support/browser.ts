@@ -73,7 +73,8 @@ export async function openSearchSession(site: { outDir: string; base: string }):
   const browser = await launchBrowser();
   const page = await browser.newPage();
   const results = async () => {
-    const hrefs = await page.$$eval('#search-results > li > a:first-child', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+    // the page each result opens, without the place in it (#section:~:text=…) that it scrolls to
+    const hrefs = await page.$$eval('#search-results > li > a:first-child', (links) => links.map((link) => (link.getAttribute('href') ?? '').replace(/#.*$/, '')));
     const types = await page.$$eval('#search-results > li > .meta:nth-of-type(1)', (metas) => metas.map((meta) => meta.textContent?.split(' · ')[0] ?? ''));
     return { hrefs, types };
   };
