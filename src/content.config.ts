@@ -27,13 +27,13 @@ function documentLoader(collection: CollectionName) {
   return quietWhenEmpty(documentFrontmatter(glob({ base, pattern: filesGlob(collection), generateId: pathId, retainBody: false })));
 }
 
+/** Each kind of the registry, as a collection of the same name. */
+const documentCollections = Object.fromEntries(
+  (Object.keys(DOCUMENT_KINDS) as CollectionName[]).map((collection) => [collection, defineCollection({ loader: documentLoader(collection), schema: DOCUMENT_KINDS[collection].schema })]),
+) as { [C in CollectionName]: ReturnType<typeof defineCollection<(typeof DOCUMENT_KINDS)[C]['schema']>> };
+
 export const collections = {
   bodies: defineCollection({ loader: file(`${base}/${BODIES_FILE}`), schema: bodySchema }),
   site: defineCollection({ loader: file(`${base}/${SITE_FILE}`, { parser: asOneEntry }), schema: siteSchema }),
-  meetings: defineCollection({ loader: documentLoader('meetings'), schema: DOCUMENT_KINDS.meetings.schema }),
-  papers: defineCollection({ loader: documentLoader('papers'), schema: DOCUMENT_KINDS.papers.schema }),
-  minutes: defineCollection({ loader: documentLoader('minutes'), schema: DOCUMENT_KINDS.minutes.schema }),
-  actionLogs: defineCollection({ loader: documentLoader('actionLogs'), schema: DOCUMENT_KINDS.actionLogs.schema }),
-  forwardPlans: defineCollection({ loader: documentLoader('forwardPlans'), schema: DOCUMENT_KINDS.forwardPlans.schema }),
-  decisions: defineCollection({ loader: documentLoader('decisions'), schema: DOCUMENT_KINDS.decisions.schema }),
+  ...documentCollections,
 };

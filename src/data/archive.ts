@@ -6,11 +6,11 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { contentDirectory } from '#lib/build/content-directory.ts';
-import { locateContentFile, type CollectionName } from '#lib/model/document-kinds.ts';
+import { DOCUMENT_KINDS, locateContentFile, type CollectionName } from '#lib/model/document-kinds.ts';
 import { contentHtml } from '#lib/text/content-html.ts';
 import { documentText } from '#lib/text/frontmatter.ts';
 import { contentDigest, createPageKeys, type PageReads } from '#lib/build/page-keys.ts';
-import { buildArchive, type Archive } from '#lib/model/archive.ts';
+import { buildArchive, type Archive, type ArchiveInput } from '#lib/model/archive.ts';
 import { formatDate, todayInLondon } from '#lib/model/dates.ts';
 import { buildLinkGraph, type CitingDocument, type LinkGraph } from '#lib/text/link-graph.ts';
 import type { Site } from '#lib/model/schema.ts';
@@ -52,26 +52,16 @@ async function load(): Promise<LoadedArchive> {
   const present = collectionsWithFiles(contentDir);
   const entriesOf = <C extends CollectionName>(collection: C): Promise<CollectionEntry<C>[]> =>
     present.has(collection) ? getCollection(collection) : Promise.resolve([]);
-  const [bodies, meetings, papers, minutes, actionLogs, forwardPlans, decisions, site] = await Promise.all([
-    getCollection('bodies'),
-    entriesOf('meetings'),
-    entriesOf('papers'),
-    entriesOf('minutes'),
-    entriesOf('actionLogs'),
-    entriesOf('forwardPlans'),
-    entriesOf('decisions'),
-    loadSite(),
-  ]);
-  const sourced = <T,>(entries: { id: string; data: T }[]) => entries.map((entry) => ({ file: entry.id, data: entry.data }));
+  const kinds = Object.keys(DOCUMENT_KINDS) as CollectionName[];
+  const [bodies, site, ...entriesByKind] = await Promise.all([getCollection('bodies'), loadSite(), ...kinds.map((collection) => entriesOf(collection))]);
+  /** every entry of every kind, by its collection */
+  const entries = Object.fromEntries(kinds.map((collection, index) => [collection, entriesByKind[index]!])) as { [C in CollectionName]: CollectionEntry<C>[] };
+  const { meetings, papers, minutes, decisions } = entries;
+  const sourced = <T,>(list: { id: string; data: T }[]) => list.map((entry) => ({ file: entry.id, data: entry.data }));
   const archive = buildArchive(
     {
       bodies: bodies.map((entry) => entry.data).sort((a, b) => a.name.localeCompare(b.name)),
-      meetings: sourced(meetings),
-      papers: sourced(papers),
-      minutes: sourced(minutes),
-      actionLogs: sourced(actionLogs),
-      forwardPlans: sourced(forwardPlans),
-      decisions: sourced(decisions),
+      ...(Object.fromEntries(kinds.map((collection) => [collection, sourced<unknown>(entries[collection])])) as Omit<ArchiveInput, 'bodies' | 'site'>),
       site,
     },
     todayInLondon(),
@@ -103,7 +93,7 @@ async function load(): Promise<LoadedArchive> {
   const citingByPath = new Map(citing.map((document) => [document.path, document]));
   const linkGraph = buildLinkGraph(citing, archive);
   const digestByFile = new Map(
-    [...meetings, ...papers, ...minutes, ...actionLogs, ...forwardPlans, ...decisions].map((entry) => [entry.id, contentDigest(entry.data, textByFile.get(entry.id))]),
+    kinds.flatMap((collection): CollectionEntry<CollectionName>[] => entries[collection]).map((entry) => [entry.id, contentDigest(entry.data, textByFile.get(entry.id))]),
   );
   const pageKey = createPageKeys({
     archive,
@@ -116,7 +106,7 @@ async function load(): Promise<LoadedArchive> {
   });
   const textHtml = (file: string) => {
     const entry = entryByFile.get(file);
-    return entry ? contentHtml(readText(file), entry.filePath) : '';
+    return entry ? contentHtml(readText(file), entry.filePath, import.meta.env.BASE_URL) : '';
   };
   return { archive, textHtml, citingByPath, linkGraph, pageKey };
 }

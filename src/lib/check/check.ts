@@ -150,7 +150,7 @@ export function duplicateAgendaNumbers(agenda: readonly AgendaItem[]): string[] 
  */
 export function checkContent(files: readonly ContentFile[], prefix = 'content/', judgeText: (text: string) => UnsafeContent[] = findUnsafeContent): CheckResult {
   const problems: Problem[] = [];
-  const input: ArchiveInput = { bodies: [], meetings: [], papers: [], minutes: [], actionLogs: [], forwardPlans: [], decisions: [] };
+  const input = { bodies: [], ...Object.fromEntries(Object.keys(DOCUMENT_KINDS).map((collection) => [collection, []])) } as unknown as ArchiveInput;
   const parsedByPath = new Map<string, ParsedFile>();
   const linksWritten: { file: string; line: number; href: string }[] = [];
   /** Meetings with a paper that could not be read: its references are not reported twice. */

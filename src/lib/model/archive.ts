@@ -2,7 +2,7 @@
  * The archive: every public document, with what can be derived from where it sits, indexed once.
  * Built from validated entries, by the site (from Astro's collections) and by the content check.
  */
-import type { ActionLog, AgendaItem, Body, Decision, ForwardPlan, Meeting, Minutes, Paper } from './schema.ts';
+import type { ActionLog, AgendaItem, Body, Decision, ForwardPlan, Glossary, GlossaryTerm, Meeting, Minutes, Paper } from './schema.ts';
 import { compareAgendaNumbers, findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';
 import { decisionSlug, meetingKey, paperSegment, routes } from './routes.ts';
 import { locateContentFile } from './document-kinds.ts';
@@ -23,6 +23,8 @@ export interface ArchiveInput {
   actionLogs: Sourced<ActionLog>[];
   forwardPlans: Sourced<ForwardPlan>[];
   decisions: Sourced<Decision>[];
+  /** content/glossary.yaml, when there is one (an office may have none yet) */
+  glossary?: Sourced<Glossary>[];
   /** the office's settings of content/site.yaml that reading its papers needs; left out while that file cannot be read */
   site?: OfficeSettings | undefined;
 }
@@ -102,6 +104,8 @@ export interface Archive {
   positionInBody: Map<string, number>;
   /** the meeting whose agenda approves a meeting's minutes, by the key of the meeting they record */
   minutesApprovedAt: Map<string, MeetingRecord>;
+  /** the plain-words glossary's terms, sorted by term */
+  glossary: GlossaryTerm[];
 }
 
 /** Published: not a draft, and not embargoed past today. */
@@ -268,7 +272,13 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     meetingsByBody,
     positionInBody,
     minutesApprovedAt,
+    glossary: sortedTerms((input.glossary ?? []).flatMap((entry) => entry.data.terms)),
   };
+}
+
+/** Terms in the order a reader looks them up: alphabetically, ignoring case ("Band D" before "BCB"). */
+export function sortedTerms(terms: readonly GlossaryTerm[]): GlossaryTerm[] {
+  return [...terms].sort((a, b) => a.term.localeCompare(b.term, 'en-GB', { sensitivity: 'base' }) || a.term.localeCompare(b.term));
 }
 
 function comparePapers(a: PaperRecord, b: PaperRecord): number {

@@ -2,7 +2,8 @@
  * The registry of document kinds: for each, its schema, where its files sit under content/, and the
  * name of its section in the field reference. Astro's collections (src/content.config.ts), the content
  * check, the field reference, and what a file is from where it sits all read it. A new kind of document
- * is one entry here, its schema in schema.ts, and the pages that show it.
+ * is one entry here, its schema in schema.ts, and the pages that show it; what else it needs by hand is
+ * the checklist in docs/developing/adding-a-kind.md.
  */
 import type { z } from 'zod';
 import {
@@ -13,6 +14,8 @@ import {
   declarationSchema,
   decisionSchema,
   forwardPlanSchema,
+  glossarySchema,
+  glossaryTermSchema,
   meetingSchema,
   minutesSchema,
   paperSchema,
@@ -71,6 +74,14 @@ export const DOCUMENT_KINDS = {
     parts: [['Planned decision', 'each entry of a forward plan’s planned decisions', plannedDecisionSchema]],
   },
   decisions: { kind: 'decision', title: 'Decision', files: 'decisions/{year}/{stem}.mdx', schema: decisionSchema, rendered: true, parts: [] },
+  glossary: {
+    kind: 'glossary',
+    title: 'Glossary',
+    files: 'glossary.yaml',
+    schema: glossarySchema,
+    rendered: false,
+    parts: [['Glossary term', 'each entry of the glossary’s terms', glossaryTermSchema]],
+  },
 } as const satisfies Record<string, DocumentKindSpec>;
 
 export type CollectionName = keyof typeof DOCUMENT_KINDS;

@@ -8,6 +8,7 @@ import { dateWrittenOtherwise, isCalendarDate } from './dates.ts';
 import { AGENDA_NUMBER_PATTERN } from './agenda.ts';
 import { MEETING_ROUTES } from './routes.ts';
 import { readNumberingPattern } from './decision-numbering.ts';
+import { glossaryConflicts } from './glossary-rules.ts';
 
 /** YAML may hand us a Date object for a date written YYYY-MM-DD; we keep the text. */
 const dateAsText = (value: unknown) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value);
@@ -263,6 +264,25 @@ export const forwardPlanSchema = z.strictObject({
   planned: z.array(plannedDecisionSchema).describe('each area where a decision is likely, in the order printed'),
 });
 
+/** One term of the plain-words glossary (content/glossary.yaml): a word of the papers, explained for a resident. */
+export const glossaryTermSchema = z.strictObject({
+  term: nonEmpty.describe('the term as the papers write it, such as "MTFS" or "precept"; each term once'),
+  expansion: nonEmpty.optional().describe('for an abbreviation: what it stands for, as the papers give it, such as "Medium Term Financial Strategy"'),
+  explanation: nonEmpty.describe('what it means, in one or two plain sentences a resident understands'),
+  publicWords: z.array(nonEmpty).describe('the words the public uses for it, such as [council tax]; [] when there are none'),
+  alsoWritten: z.array(nonEmpty).default([]).describe('other forms the papers print, such as [Medium-Term Financial Strategy]'),
+  sharedPublicWords: z.array(nonEmpty).default([]).describe('public words deliberately given to this term and another too; each must also be in publicWords'),
+});
+
+/** The plain-words glossary, content/glossary.yaml: every term the papers use that a resident may not know. */
+export const glossarySchema = z
+  .strictObject({
+    terms: z.array(glossaryTermSchema).describe('each term, in any order: the site lists them alphabetically'),
+  })
+  .superRefine(({ terms }, context) => {
+    for (const { path, message } of glossaryConflicts(terms)) context.addIssue({ code: 'custom', path, message });
+  });
+
 /** An email address, telephone number and postal address, each as the packs print it. */
 export const siteContactSchema = z.strictObject({
   email: z.email({ error: 'expected an email address such as opcc@example.org' }).optional().describe('an email address, as the packs print it'),
@@ -312,3 +332,5 @@ export type ForwardPlan = z.infer<typeof forwardPlanSchema>;
 export type PlannedDecision = z.infer<typeof plannedDecisionSchema>;
 export type SiteContact = z.infer<typeof siteContactSchema>;
 export type Site = z.infer<typeof siteSchema>;
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+export type Glossary = z.infer<typeof glossarySchema>;
