@@ -2,6 +2,7 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { MeetingRecord } from '#lib/model/archive.ts';
+import { textForFiles } from './format-text.ts';
 
 export const TIME_ZONE = 'Europe/London';
 
@@ -28,7 +29,7 @@ function wallClock(date: string, time: string): Date {
 
 export function meetingsCalendar(meetings: readonly MeetingRecord[], options: CalendarOptions): string {
   const calendar = ical({
-    name: options.name,
+    name: textForFiles(options.name),
     timezone: { name: TIME_ZONE, generator: getVtimezoneComponent },
     prodId: { company: 'board-papers', product: 'meetings', language: 'EN' },
   });
@@ -36,10 +37,10 @@ export function meetingsCalendar(meetings: readonly MeetingRecord[], options: Ca
     const url = options.absoluteUrl(meeting.path);
     const common = {
       id: meetingUid(meeting, options.uidDomain),
-      summary: `${meeting.body.name} meeting`,
-      description: `Agenda and papers: ${url}`,
+      summary: textForFiles(`${meeting.body.name} meeting`),
+      description: textForFiles(`Agenda and papers: ${url}`),
       url,
-      location: meeting.data.venue ?? null,
+      location: meeting.data.venue === undefined ? null : textForFiles(meeting.data.venue),
       status: meeting.data.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       stamp: new Date(`${meeting.date}T00:00:00Z`),
     };

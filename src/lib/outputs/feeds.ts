@@ -1,6 +1,8 @@
 /** Feed items for new papers and decisions: what a subscriber sees in a feed reader. */
 import type { Archive, DecisionRecord, PaperRecord } from '#lib/model/archive.ts';
 import { formatDate } from '#lib/model/dates.ts';
+import type { RSSOptions } from '@astrojs/rss';
+import { feedText, textForFiles } from './format-text.ts';
 
 export interface FeedItem {
   title: string;
@@ -52,4 +54,25 @@ export function decisionBodies(decision: DecisionRecord): string[] {
   return [decision.data.meeting, decision.data.notified, ...decision.data.papers]
     .filter((address): address is string => address !== undefined)
     .map((address) => address.split('/')[0]!);
+}
+
+/**
+ * A feed as @astrojs/rss writes it (RSS 2.0). Every title and description is text, HTML-escaped and without
+ * control characters (feedText), so a reader that renders them as HTML shows the words; a category is
+ * plain text, without control characters.
+ */
+export function rssOptions(feed: { title: string; description: string; items: readonly FeedItem[] }, absoluteUrl: (path: string) => string): RSSOptions {
+  return {
+    title: feedText(feed.title),
+    description: feedText(feed.description),
+    site: absoluteUrl(''),
+    items: feed.items.map((item) => ({
+      title: feedText(item.title),
+      pubDate: new Date(`${item.date}T00:00:00Z`),
+      description: feedText(item.summary),
+      link: absoluteUrl(item.path),
+      categories: [textForFiles(item.body)],
+    })),
+    customData: '<language>en-gb</language>',
+  };
 }

@@ -10,6 +10,7 @@ import { flattenAgenda } from '#lib/model/agenda.ts';
 import { actionRowSchema, agendaItemKinds, declarationSchema, decisionSchema, meetingSchema, paperSchema, plannedDecisionSchema } from '#lib/model/schema.ts';
 import { plannedDecisions } from '#lib/model/forward-plan.ts';
 import { declarationsOf } from '#lib/model/declarations.ts';
+import { textForFiles } from './format-text.ts';
 
 const url = z.string().describe('the address of the page on this site');
 
@@ -229,13 +230,14 @@ export function neutraliseCsvCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** A CSV of flat rows: nested lists are joined, nulls left empty, formulas neutralised. */
+/** A CSV of flat rows: nested lists are joined, nulls left empty, control characters removed, formulas neutralised. */
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
+  const cell = (text: string) => neutraliseCsvCell(textForFiles(text));
   return stringify(
     rows.map((row) => columns.map((column) => {
       const value = row[column];
-      if (Array.isArray(value)) return neutraliseCsvCell(value.join(CSV_LIST_SEPARATOR));
-      return value === null || value === undefined ? '' : neutraliseCsvCell(String(value));
+      if (Array.isArray(value)) return cell(value.join(CSV_LIST_SEPARATOR));
+      return value === null || value === undefined ? '' : cell(String(value));
     })),
     { header: true, columns: [...columns], record_delimiter: '\r\n' },
   );
