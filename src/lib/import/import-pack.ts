@@ -2,14 +2,17 @@
  * Importing a pack into content/: read the file, split it into the meeting's documents, judge the drafts
  * with the content check exactly as they will be written, and only then write them, never over a file.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { checkContent, type Problem } from '#lib/check/check.ts';
 import { isCalendarDate } from '#lib/model/dates.ts';
-import { parseYamlFile } from '#lib/text/frontmatter.ts';
+import { readBodies, SettingsError } from '#lib/check/read-settings.ts';
+import { resolveInside, UnsafePathError, writeFileInside } from '#lib/build/safe-write.ts';
+import { textForFiles } from '#lib/outputs/format-text.ts';
 import { readContentFiles } from '#lib/check/read-content.ts';
 import type { Body } from '#lib/model/schema.ts';
 import type { ImportedPack, SourceFile } from './model.ts';
+import { accountForPack } from './account-pack.ts';
 import { parsePack } from './parse-pack.ts';
 import { readSourceFile } from './read-file.ts';
 import { findBody, importReport, packFiles, type FileToWrite, type PackTarget } from './write-pack.ts';
@@ -54,7 +57,9 @@ function resolveTarget(pack: ImportedPack, options: ImportOptions, bodies: reado
   const date = options.date ?? pack.date;
   if (options.date !== undefined && !isCalendarDate(options.date)) throw new ImportError(`--date ${options.date}: expected a real date written YYYY-MM-DD, such as 2019-06-11`);
   if (!date) throw new ImportError('Cannot tell the date of the meeting: the front sheet gives none. Give --date YYYY-MM-DD.');
-  return { body, date, sourceName: basename(options.file) };
+  if (!isCalendarDate(date)) throw new ImportError(`The front sheet's date was read as "${date}", which is not a real date. Give --date YYYY-MM-DD.`);
+  // the file's name is shown in the report and the drafts' comments: one line, no control characters
+  return { body, date, sourceName: textForFiles(basename(options.file)).replace(/\n/g, ' ') };
 }
 
 /** "Board Agenda 11 June 2019.pdf" → "board-agenda-11-june-2019.pdf": a name that can be part of an address. */
@@ -79,7 +84,8 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
   if (pack.agenda.length === 0 && pack.documents.length === 0) {
     throw new ImportError(`${basename(options.file)} holds no agenda and no paper that the importer could find; nothing was written. Is it a meeting's pack or paper?`);
   }
-  const bodies = parseYamlFile(readFileSync(join(options.contentDir, 'bodies.yaml'), 'utf8')).data as Body[];
+  // judged by bodySchema as the check judges it: an id is a safe slug, aliases default to []
+  const bodies = inImportError(() => readBodies(options.contentDir));
   const target = resolveTarget(pack, options, bodies);
 
   const meetingFolder = `meetings/${target.body}/${target.date}`;
@@ -90,7 +96,13 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
   // the original is kept when the meeting is new: a meeting that exists lists its own originals
   const keepOriginal = source.format !== 'text' && !exists(`${meetingFolder}/index.mdx`);
   if (keepOriginal) target.original = originalFileName(options.file);
-  const { files: planned, notes: agendaNotes } = packFiles(pack, target, exists, bodies);
+  const made = packFiles(pack, target, exists, bodies);
+  // every line of the pack is placed, removed as page furniture or kept as unplaced text, or nothing is written
+  const accounted = accountForPack(source.blocks, pack, target, made, { bodies, byPage: source.format === 'pdf', exists });
+  if (accounted.problems.length > 0) {
+    throw new ImportError(`The lines of ${basename(options.file)} do not add up, so nothing was written: ${accounted.problems.join(' ')} This is a fault of the importer, not of the pack: please report it with the pack.`);
+  }
+  const { files: planned, notes: agendaNotes } = { files: accounted.files, notes: made.notes };
   const files = planned.filter((file) => !exists(file.path));
   const notes = [...pack.notes, ...agendaNotes];
   for (const file of planned.filter((each) => exists(each.path))) {
@@ -111,19 +123,31 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
   const before = new Set(checkContent(current, 'content/').problems.map(described));
   const added = checkContent([...current, ...drafts], 'content/').problems.map(described).filter((problem) => !before.has(problem));
   if (added.length > 0) throw new ImportError(`The drafts would not pass the content check, so nothing was written:\n${added.join('\n')}`);
-  const report = { path: `${meetingFolder}/import-report.md`, text: importReport(pack, target, original ? [...files, { path: original.path, text: '' }] : files, notes) };
+  // every path is judged before anything is written: inside content/, by the one rule for names
+  for (const path of [...files.map((file) => file.path), `${meetingFolder}/import-report.md`, ...(original ? [original.path] : [])]) inImportError(() => resolveInside(options.contentDir, path));
+  const report = { path: `${meetingFolder}/import-report.md`, text: `${importReport(pack, target, original ? [...files, { path: original.path, text: '' }] : files, notes)}\n${accounted.section.join('\n')}\n` };
   return { target, pack, source, files, report, original, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Writes the files of a prepared import; refuses to overwrite any file. A second import's report follows the first. */
-export function writeImport(result: ImportResult, contentDir: string): void {
-  for (const file of result.files) {
-    const path = join(contentDir, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.text, { flag: 'wx' });
+/** A refusal of a settings file or of a path, as the import's own: said in words, with no stack trace. */
+function inImportError<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof SettingsError || error instanceof UnsafePathError) throw new ImportError(error.message);
+    throw error;
   }
-  const report = join(contentDir, result.report.path);
-  mkdirSync(dirname(report), { recursive: true });
-  writeFileSync(report, existsSync(report) ? `\n${result.report.text}` : result.report.text, { flag: 'a' });
-  if (result.original) writeFileSync(join(contentDir, result.original.path), result.original.bytes, { flag: 'wx' });
+}
+
+/**
+ * Writes the files of a prepared import, each through writeFileInside: inside content/, never over a file.
+ * A second import's report follows the first.
+ */
+export function writeImport(result: ImportResult, contentDir: string): void {
+  inImportError(() => {
+    for (const file of result.files) writeFileInside(contentDir, file.path, file.text);
+    const appended = existsSync(join(contentDir, result.report.path));
+    writeFileInside(contentDir, result.report.path, appended ? `\n${result.report.text}` : result.report.text, { append: true });
+    if (result.original) writeFileInside(contentDir, result.original.path, result.original.bytes);
+  });
 }

@@ -1,5 +1,5 @@
 /** Page furniture: running headers and footers and page numbers that extraction leaves inside the text. */
-import type { ImportNote } from './model.ts';
+import type { FurnitureLine, ImportNote } from './model.ts';
 import { agendaItemLine, dateLine, isBlank, markingLine, type PackLine } from './pack-text.ts';
 
 const PAGE_NUMBER = [
@@ -18,6 +18,8 @@ export interface FurnitureResult {
   notes: ImportNote[];
   /** the agenda item numbers that page footers print, by source line: they tell which paper a page is from */
   footerItems: { line: number; item: string }[];
+  /** every source line removed, with the pattern it matched */
+  removed: FurnitureLine[];
 }
 
 function kindOfFurniture(text: string): string | undefined {
@@ -139,7 +141,8 @@ export function removeFurniture(lines: PackLine[], from: number): FurnitureResul
     if (item !== undefined && /Agenda\s+Item/i.test(lines[index].text)) footerItems.push({ line: lines[index].line, item });
   }
   footerItems.sort((a, b) => a.line - b.line);
-  return { lines: lines.filter((_, index) => !remove.has(index)), notes, footerItems };
+  const removed = [...remove].map(([index, pattern]) => ({ line: lines[index].line, pattern })).sort((a, b) => a.line - b.line);
+  return { lines: lines.filter((_, index) => !remove.has(index)), notes, footerItems, removed };
 }
 
 /** A cell of a table's header row as pdftotext prints it: a short label on its own line ("Floor Area", "m²"). */
@@ -157,12 +160,12 @@ function isHeaderCell(text: string): boolean {
  * are furniture. A cell's value wrapped over lines (no blank lines inside) and runs that come back close
  * together (a column of values beside item after item) stay.
  */
-export function removeRepeatedHeaderRows(lines: PackLine[]): { lines: PackLine[]; removed: { line: number; text: string; repeats: number }[] } {
+export function removeRepeatedHeaderRows(lines: PackLine[]): { lines: PackLine[]; removed: { line: number; text: string; repeats: number }[]; dropped: number[] } {
   const texts: number[] = [];
   for (let index = 0; index < lines.length; index += 1) if (lines[index].text) texts.push(index);
   // text printed with a blank line after every line shows no cells: nothing can be told
   const spaced = texts.filter((index) => index + 1 < lines.length && !lines[index + 1].text && !lines[index + 1].table).length;
-  if (texts.length === 0 || spaced / texts.length > 0.8) return { lines, removed: [] };
+  if (texts.length === 0 || spaced / texts.length > 0.8) return { lines, removed: [], dropped: [] };
   const lineCount = new Map<string, number>();
   for (const index of texts) lineCount.set(lines[index].text, (lineCount.get(lines[index].text) ?? 0) + 1);
   const runs = new Map<string, number[]>();
@@ -200,7 +203,7 @@ export function removeRepeatedHeaderRows(lines: PackLine[]): { lines: PackLine[]
     for (const at of free.slice(1)) for (let offset = 0; offset < size; offset += 1) gone.add(at + offset);
     removed.push({ line: lines[texts[free[1]]].line, text: labels.join(' | '), repeats: free.length - 1 });
   }
-  if (gone.size === 0) return { lines, removed };
+  if (gone.size === 0) return { lines, removed, dropped: [] };
   const drop = new Set([...gone].map((at) => texts[at]));
-  return { lines: lines.filter((_, index) => !drop.has(index)), removed };
+  return { lines: lines.filter((_, index) => !drop.has(index)), removed, dropped: [...drop].map((index) => lines[index].line) };
 }

@@ -2,7 +2,7 @@
  * The pack parser: from a reader's blocks to the meeting, its agenda, its action log and its documents.
  * Everything is found by the patterns packs print (labels, numbering, header blocks), never by titles.
  */
-import type { ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote, SourceBlock } from './model.ts';
+import type { FurnitureLine, ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote, SourceBlock } from './model.ts';
 import { parseActionLog } from './pack-action-log.ts';
 import { agendaStart, parseAgenda } from './pack-agenda.ts';
 import { buildBody } from './pack-body.ts';
@@ -23,7 +23,9 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
   notes.push(...furniture.notes);
 
   const front = parseFrontSheet(lines);
-  const pack: ImportedPack = { agenda: [], documents: [], notes };
+  const pack: ImportedPack = { agenda: [], documents: [], notes, meetingLines: [], furniture: [...furniture.removed] };
+  const sourceLinesOf = (from: number, to: number) => lines.slice(from, to).filter((line) => line.text || line.table).map((line) => line.line);
+  pack.meetingLines!.push(...sourceLinesOf(0, front.end));
   if (front.bodyName) pack.bodyName = front.bodyName;
   if (front.date) pack.date = front.date;
   if (front.time) pack.time = front.time;
@@ -34,6 +36,8 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
   if (start !== undefined) {
     const agenda = parseAgenda(lines, start);
     pack.agenda = agenda.items;
+    // the "AGENDA" line and the items, up to the first line after them
+    pack.meetingLines!.push(...sourceLinesOf(start - 1, agenda.end));
     notes.push(...agenda.notes);
     after = agenda.end;
   }
@@ -58,12 +62,12 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
     if (found.kind === 'action-log') {
       if (!pack.actionLog) {
         const log = parseActionLog(slice);
-        pack.actionLog = { title: log.title, rows: log.rows };
+        pack.actionLog = { title: log.title, rows: log.rows, lines: slice.filter((line) => line.text || line.table).map((line) => line.line) };
         notes.push(...log.notes);
       }
       continue;
     }
-    const document = readDocument(slice, found.kind, notes, found.bodyAt === undefined ? undefined : found.bodyAt - found.start);
+    const document = readDocument(slice, found.kind, notes, pack.furniture!, found.bodyAt === undefined ? undefined : found.bodyAt - found.start);
     read[index] = document;
     if (!document) continue;
     // a paper with no "Agenda Item" in its header may print one in its page footers
@@ -90,17 +94,20 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
   return pack;
 }
 
-function readDocument(lines: PackLine[], kind: 'paper' | 'minutes', notes: ImportNote[], bodyAt?: number): ImportedDocument | undefined {
+function readDocument(lines: PackLine[], kind: 'paper' | 'minutes', notes: ImportNote[], furniture: FurnitureLine[], bodyAt?: number): ImportedDocument | undefined {
   if (lines.every((line) => !line.text && !line.table)) return undefined;
   const header = bodyAt === undefined ? parseHeader(lines, kind) : headingOnly(lines, bodyAt, notes);
   // a PDF's tables, printed as rows of cells: rebuilt where the cells line up in columns
   const textLines = rebuildColumnTables(lines.slice(header.bodyStart), header.title ?? `the document at line ${lines[0].line}`, notes);
   const bibliography = extractBibliography(textLines);
+  const dropped = new Set<number>();
   let bodyLines = bibliography.range && !bibliography.numbered ? [...textLines.slice(0, bibliography.range[0]), ...textLines.slice(bibliography.range[1])] : textLines;
   // a schedule of meetings prints the same standing items meeting after meeting: they are its text
   if (kind === 'paper' && bodyAt === undefined) {
     const repeats = removeRepeatedHeaderRows(bodyLines);
     bodyLines = repeats.lines;
+    for (const line of repeats.dropped) dropped.add(line);
+    furniture.push(...repeats.dropped.map((line) => ({ line, pattern: 'repeated printings of a table’s header row' })));
     for (const row of repeats.removed) {
       notes.push({ document: header.title ?? `the document at line ${lines[0].line}`, sourceLine: row.line, kind: 'removed', message: `Removed ${row.repeats} repeated printing${row.repeats === 1 ? '' : 's'} of a table’s header row (“${row.text}”), first at line ${row.line}; the first printing is kept.` });
     }
@@ -127,6 +134,7 @@ function readDocument(lines: PackLine[], kind: 'paper' | 'minutes', notes: Impor
     appendices: kind === 'paper' ? appendicesOf(textLines, body) : [],
     body,
     sourceLines: [lines[0].line, lines[lines.length - 1].line],
+    lines: lines.filter((line) => (line.text || line.table) && !dropped.has(line.line)).map((line) => line.line),
   };
   if (header.item !== undefined) {
     document.item = header.item;

@@ -11,7 +11,8 @@ import { defaultHandlers, type Handle, type Unsafe } from 'mdast-util-to-markdow
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { stringify as toYaml } from 'yaml';
+import { Document, type ToStringOptions } from 'yaml';
+import { textForFiles } from '#lib/outputs/format-text.ts';
 import { AGENDA_NUMBER_PATTERN, findAgendaItem, normaliseAgendaNumber } from '#lib/model/agenda.ts';
 import { isCalendarDate } from '#lib/model/dates.ts';
 import { isSafeAddress } from '#lib/text/safe-content.ts';
@@ -20,6 +21,7 @@ import { actionLogSchema, meetingSchema, minutesSchema, paperSchema, type Body }
 import type { z } from 'zod';
 import { fitToSchema } from './fit-to-schema.ts';
 import type { ImportedActionRow, ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote } from './model.ts';
+import type { AccountLine, Placement } from './line-account.ts';
 
 export interface PackTarget {
   /** the body's id, such as "board" */
@@ -96,8 +98,21 @@ interface Fit {
 function frontmatter(fields: Record<string, unknown>, comment: string, fit: Fit): string {
   const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
   const fitted = fitToSchema(fit.schema, present, fit.document, fit.report, fit.sourceLine);
-  const yaml = toYaml(fitted, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
-  return `---\n# ${comment}\n${yaml}---\n`;
+  return `---\n${yamlWithComment(fitted, comment, { defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' })}---\n`;
+}
+
+/** Every text of a value with the control characters no file can hold removed, by the one function for it. */
+const withoutControls = (value: unknown): unknown =>
+  typeof value === 'string' ? textForFiles(value) : Array.isArray(value) ? value.map(withoutControls) : value !== null && Object.getPrototypeOf(value) === Object.prototype ? Object.fromEntries(Object.entries(value).map(([key, each]) => [key, withoutControls(each)])) : value;
+
+/**
+ * YAML written by the yaml library, its comment too: the comment is one line (a file's name in it cannot
+ * start a line of its own), and no text holds a control character.
+ */
+export function yamlWithComment(value: unknown, comment: string, options: ToStringOptions = {}): string {
+  const document = new Document(withoutControls(value));
+  document.commentBefore = ` ${textForFiles(comment).replace(/\n/g, ' ')}`;
+  return document.toString({ lineWidth: 0, ...options });
 }
 
 const DRAFT_COMMENT = (target: PackTarget) => `Imported from ${target.sourceName}: a draft until it has been checked against the pack. Then delete "draft: true".`;
@@ -334,7 +349,12 @@ function meetingOf(document: ImportedDocument, target: PackTarget, bodies: reado
  * content/ is already there: a meeting named by minutes or papers in the pack gets an index.mdx only when
  * it has none. `bodies` lets a paper addressed to another body go to that body's meeting.
  */
-export function packFiles(imported: ImportedPack, target: PackTarget, exists: (path: string) => boolean = () => false, bodies: readonly Body[] = []): { files: FileToWrite[]; notes: ImportNote[] } {
+export function packFiles(
+  imported: ImportedPack,
+  target: PackTarget,
+  exists: (path: string) => boolean = () => false,
+  bodies: readonly Body[] = [],
+): { files: FileToWrite[]; notes: ImportNote[]; placements: Placement[] } {
   const own = `${target.body}/${target.date}`;
   const elsewhere = new Map<string, ImportedDocument[]>();
   const ownDocuments: ImportedDocument[] = [];
@@ -346,6 +366,9 @@ export function packFiles(imported: ImportedPack, target: PackTarget, exists: (p
   const { pack, agendaNote, notes } = reconcileAgenda({ ...imported, documents: ownDocuments }, target.date);
   const folder = `meetings/${own}`;
   const files: FileToWrite[] = [{ path: `${folder}/index.mdx`, text: meetingText(pack, target, agendaNote, notes) }];
+  // the source lines each file was given, for the account of the pack's lines
+  const placements: Placement[] = [{ path: `${folder}/index.mdx`, lines: imported.meetingLines ?? [] }];
+  const placed = (document: ImportedDocument, path: string) => placements.push({ path, lines: document.lines ?? [] });
   const untitled = (document: ImportedDocument) => {
     if (!document.title.trim()) notes.push({ document: `the paper at line ${document.sourceLines[0]}`, sourceLine: document.sourceLines[0], kind: 'missing', message: `no title was found; it is written as “${TITLE_NOT_FOUND}”: give it the title the paper prints.` });
   };
@@ -356,19 +379,27 @@ export function packFiles(imported: ImportedPack, target: PackTarget, exists: (p
   for (const document of papers.filter((each) => each.kind === 'minutes')) {
     notes.push({ document: document.title || 'minutes', sourceLine: document.sourceLines[0], kind: 'uncertain', message: 'These minutes name no date of an earlier meeting that could be read, so they are written as a paper of this meeting: move them to minutes.mdx in the folder of the meeting they record.' });
   }
-  for (const document of pack.documents.filter(recordsThisMeeting)) files.push({ path: `${folder}/minutes.mdx`, text: minutesText(document, target, imported.notes, notes) });
+  for (const document of pack.documents.filter(recordsThisMeeting)) {
+    files.push({ path: `${folder}/minutes.mdx`, text: minutesText(document, target, imported.notes, notes) });
+    placed(document, `${folder}/minutes.mdx`);
+  }
   for (const planned of planPapers(papers)) {
     untitled(planned.document);
     files.push({ path: `${folder}/${planned.file}`, text: paperText(planned, target, target.date, imported.notes, notes) });
+    placed(planned.document, `${folder}/${planned.file}`);
   }
   for (const document of pack.documents.filter(recordsEarlier)) {
     const earlier = `meetings/${target.body}/${document.minutesOf}`;
     if (!exists(`${earlier}/index.mdx`)) files.push({ path: `${earlier}/index.mdx`, text: earlierMeetingText(target, notes) });
     files.push({ path: `${earlier}/minutes.mdx`, text: minutesText(document, target, imported.notes, notes) });
+    placed(document, `${earlier}/minutes.mdx`);
   }
   if (pack.actionLog && pack.actionLog.rows.length > 0) {
     const log = fitToSchema(actionLogSchema, { title: pack.actionLog.title, actions: uniqueActions(pack.actionLog.rows, notes) }, 'action log', notes);
-    files.push({ path: `${folder}/action-log.yaml`, text: `# Imported from ${target.sourceName}: check each row against the pack.\n${toYaml(log, { lineWidth: 0 })}` });
+    files.push({ path: `${folder}/action-log.yaml`, text: yamlWithComment(log, `Imported from ${target.sourceName}: check each row against the pack.`) });
+    placements.push({ path: `${folder}/action-log.yaml`, lines: pack.actionLog.lines ?? [] });
+  } else if (pack.actionLog) {
+    notes.push({ document: 'action log', sourceLine: pack.actionLog.lines?.[0], kind: 'uncertain', message: `The action log “${pack.actionLog.title}” could not be read row by row, so no action-log.yaml is written; its text is kept in the draft of unplaced text: write its rows by hand.` });
   }
   for (const [meeting, documents] of elsewhere) {
     const other = reconcileAgenda({ agenda: [], documents, notes: [] }, meeting.split('/')[1]);
@@ -378,7 +409,32 @@ export function packFiles(imported: ImportedPack, target: PackTarget, exists: (p
     for (const planned of planPapers(other.pack.documents)) {
       untitled(planned.document);
       files.push({ path: `meetings/${meeting}/${planned.file}`, text: paperText(planned, target, meeting.split('/')[1]!, imported.notes, notes) });
+      placed(planned.document, `meetings/${meeting}/${planned.file}`);
     }
   }
-  return { files, notes };
+  return { files, notes, placements };
+}
+
+/** The name of the draft that keeps the lines of a pack the importer could not place. */
+export const UNPLACED_TEXT_FILE = 'unplaced-text.mdx';
+
+/**
+ * The draft that keeps what the importer could not place, passage by passage as printed, with a note at
+ * its top that says where each passage is in the pack: never published until someone has looked at it.
+ */
+export function unplacedTextFile(folder: string, target: PackTarget, passages: readonly AccountLine[][], where: (lines: number[]) => string, report: ImportNote[]): FileToWrite {
+  const places = passages.map((passage) => where(passage.map((line) => line.line)));
+  const note = `${IMPORT_CHECK_NOTE} the importer could not tell where these ${passages.length === 1 ? 'lines belong' : `${passages.length} passages belong`} (${places.join('; ')} of the pack), so they are kept here as printed, line by line. Look at each in the pack: move it into the right draft, or delete it if it is not the meeting’s text. Then delete this file.`;
+  const body: Root = {
+    type: 'root',
+    children: [
+      { type: 'mdxJsxFlowElement', name: 'EditorialNote', attributes: [], children: [{ type: 'paragraph', children: [{ type: 'text', value: note }] }] } as unknown as Root['children'][number],
+      ...passages.flatMap((passage, index): Root['children'] => [
+        { type: 'mdxJsxFlowElement', name: 'EditorialNote', attributes: [], children: [{ type: 'paragraph', children: [{ type: 'text', value: `Passage ${index + 1}: ${places[index]} of the pack.` }] }] } as unknown as Root['children'][number],
+        { type: 'paragraph', children: passage.flatMap((line, at) => (at === 0 ? [] : [{ type: 'break' as const }]).concat([{ type: 'text', value: line.text } as never])) },
+      ]),
+    ],
+  };
+  const head = frontmatter({ title: 'Text the importer could not place', draft: true }, DRAFT_COMMENT(target), { schema: paperSchema, document: UNPLACED_TEXT_FILE, report });
+  return { path: `${folder}/${UNPLACED_TEXT_FILE}`, text: `${head}\n${markdownOf(body)}` };
 }
