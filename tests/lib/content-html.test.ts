@@ -39,3 +39,43 @@ describe('the HTML of a document’s text', () => {
     expect(render).toThrow(/content\/meetings\/bcb\/2019-06-11\/08-0-support\.mdx uses what content may not[\s\S]*line 6: uses <Chart>[\s\S]*line 8: links to "javascript:alert\(1\)"/);
   });
 });
+
+/**
+ * Site addresses as staff write them, with the bases a site may be served under: any depth of path, with or
+ * without a trailing slash, a fragment or a query. Seeded, so a failure can be replayed.
+ */
+function generatedSiteLinks(count: number, seed = 5): { base: string; address: string }[] {
+  let state = seed;
+  const next = (n: number) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
+  const segment = () => ['bcb', 'contact', '2019-06-11', '9', '8.1', 'decisions', 'cpcc-2017-020', 'actions', 'data', 'papers.xml'][next(10)]!;
+  const bases = ['/', '/board-papers/', '/papers', '/a/b/', '/bcb/'];
+  return Array.from({ length: count }, () => {
+    const path = Array.from({ length: next(4) }, segment).join('/');
+    const end = path === '' ? '' : ['/', '', '/#para-3.1', '/?q=x', '#appendix-1'][next(5)]!;
+    return { base: bases[next(bases.length)]!, address: `/${path}${end}` };
+  });
+}
+
+describe('links to the site’s own pages, written in a text', () => {
+  const hrefs = (markdown: string, base?: string) => load(contentHtml(markdown, undefined, base))('a').map((_, a) => load(a)('a').attr('href')).get();
+
+  it('follow the base path the site is served under: /contact/ under /board-papers/ is /board-papers/contact/', () => {
+    expect(hrefs('See [Contact](/contact/) and [the paper](/bcb/2019-06-11/9/#para-3.1).\n', '/board-papers/')).toEqual(['/board-papers/contact/', '/board-papers/bcb/2019-06-11/9/#para-3.1']);
+    expect(hrefs('See [Contact](/contact/).\n')).toEqual(['/contact/']);
+  });
+
+  it('on generated addresses and bases: each is the base followed by the address, whatever its depth, fragment or query', () => {
+    for (const { base, address } of generatedSiteLinks(300)) {
+      const expected = `${base.replace(/\/?$/, '/')}${address.slice(1)}`;
+      expect(hrefs(`A [link](${address}) in a paragraph, and in a table:\n\n| a |\n| --- |\n| [cell](${address}) |\n`, base), `${address} under ${base}`).toEqual([expected, expected]);
+    }
+  });
+
+  it('leaves links to other sites, mail, telephone and fragments of the same page as they are written', () => {
+    const others = ['https://www.gov.uk/police/', 'http://example.org/a', 'mailto:opcc@example.org', 'tel:+441234567890', '#para-3.1'];
+    expect(hrefs(others.map((href) => `[x](${href})`).join(' ') + '\n', '/board-papers/')).toEqual(others);
+  });
+});

@@ -7,6 +7,7 @@
 import Slugger from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
 import { mdxToHast } from 'satteri';
+import { withBase } from '#lib/model/routes.ts';
 import { CONTENT_FEATURES, CONTENT_HTML_ELEMENTS, UnsafeContentError, findUnsafeContent } from './safe-content.ts';
 
 interface HastNode {
@@ -68,16 +69,31 @@ function asPlainHtml(node: HastNode, slugger: Slugger): HastNode {
   return children ? { ...node, children } : node;
 }
 
+/** An address of this site as staff write it: "/contact/", "/bcb/2019-06-11/9/#para-3.1" (not "//host"). */
+const SITE_ADDRESS = /^\/(?!\/)/;
+
+/**
+ * Staff write a link to a page of the site by its address from the site's root ("/contact/"); the site may
+ * be served under a sub-path (BASE_PATH), so each such link is moved under `base` here, where every text
+ * is rendered. Other links (other sites, mail, a fragment of the same page) are left as written.
+ */
+function siteLinksUnderBase(node: HastNode, base: string): void {
+  const href = node.type === 'element' && node.tagName === 'a' ? node.properties?.href : undefined;
+  if (typeof href === 'string' && SITE_ADDRESS.test(href)) node.properties!.href = withBase(base, href);
+  node.children?.forEach((child) => siteLinksUnderBase(child, base));
+}
+
 /**
  * The HTML of a document's text, `text` being the file with its frontmatter blanked (so that a
- * problem's line is the file's). Throws UnsafeContentError, naming `file`, on anything the text may
- * not use.
+ * problem's line is the file's), for a site served under `base` ("/" at the root of its host).
+ * Throws UnsafeContentError, naming `file`, on anything the text may not use.
  */
-export function contentHtml(text: string, file?: string): string {
+export function contentHtml(text: string, file?: string, base = '/'): string {
   const problems = findUnsafeContent(text);
   if (problems.length > 0) throw new UnsafeContentError(problems, file);
-  const tree = mdxToHast(text, { features: CONTENT_FEATURES, position: false }) as unknown as HastNode;
-  return toHtml(asPlainHtml(tree, new Slugger()) as Parameters<typeof toHtml>[0], {
+  const tree = asPlainHtml(mdxToHast(text, { features: CONTENT_FEATURES, position: false }) as unknown as HastNode, new Slugger());
+  siteLinksUnderBase(tree, base);
+  return toHtml(tree as Parameters<typeof toHtml>[0], {
     characterReferences: { useNamedReferences: true },
     closeSelfClosing: true,
     tightSelfClosing: true,
