@@ -208,6 +208,37 @@ describe('bad content is reported with its file, field and the fix', () => {
  * Content safety: each hole found by trying the check as an attacker would. The check compiles the
  * text with the build's own plugin, so each of these also stops the build (tests/hostile.test.ts).
  */
+describe('the glossary', () => {
+  const GLOSSARY = `terms:
+  - term: MTFS
+    expansion: Medium Term Financial Strategy
+    explanation: The plan for the police budget over the next few years.
+    publicWords: [budget plan]
+  - term: precept
+    explanation: The part of council tax that pays for policing.
+    publicWords: [council tax, police tax]
+    sharedPublicWords: [council tax]
+  - term: Band D
+    explanation: "   "
+    publicWords: [council tax]
+  - term: Medium Term Financial Strategy
+    alsoWritten: [mtfs]
+    explanation: The same plan, written out.
+    publicWords: [police tax]
+`;
+  it('refuses a term defined twice, a public word given to two terms unsaid, and an empty explanation, each at its line', () => {
+    const problems = problemsWith({ 'glossary.yaml': GLOSSARY });
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^content\/glossary\.yaml:11 terms\[2\]\.explanation: found " {3}"; expected some text, not an empty value$/)]));
+    const fixed = GLOSSARY.replace('explanation: "   "', 'explanation: The council tax of a middle-valued home.');
+    expect(problemsWith({ 'glossary.yaml': fixed })).toEqual([
+      'content/glossary.yaml:14 terms[3].alsoWritten[0]: found "mtfs"; defined twice: the term "MTFS" (terms[0]) already gives "mtfs"; expected each term, and each form it is written in, once',
+      'content/glossary.yaml:8 terms[1].publicWords[1]: found "police tax"; also a public word of "Medium Term Financial Strategy"; expected it given to one term only, or listed in sharedPublicWords of every term that has it',
+      'content/glossary.yaml:12 terms[2].publicWords[0]: found "council tax"; also a public word of "precept"; expected it given to one term only, or listed in sharedPublicWords of every term that has it',
+      'content/glossary.yaml:16 terms[3].publicWords[0]: found "police tax"; also a public word of "precept"; expected it given to one term only, or listed in sharedPublicWords of every term that has it',
+    ]);
+  });
+});
+
 describe('content that could run code or plant markup is refused, with its file and line', () => {
   const PAPER = 'meetings/bcb/2019-06-11/08-0-support.mdx';
   const NAME = 'content/meetings/bcb/2019-06-11/08-0-support\\.mdx';
