@@ -23,6 +23,7 @@ import { internalLinksInText } from './link-check.ts';
 import { fieldNamesAt, nearestName } from '#lib/model/field-names.ts';
 import { findExampleText, IMPORT_CHECK_NOTE } from '#lib/authoring/scaffold.ts';
 import { attachmentProblem } from './attachments.ts';
+import { addressCollisions, plannedFiles } from './addresses.ts';
 
 export interface Problem {
   /** relative to the project, e.g. content/meetings/board/2019-06-11/05-fms.mdx */
@@ -273,7 +274,20 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/',
   checkReferences(input, parsedByPath, meetingsWithUnreadablePapers, unreadableMeetings, bodiesUnreadable, prefix, problems);
   checkAttachments(input, attachmentFiles, unreadableFiles, parsedByPath, prefix, problems);
   checkLinksWritten(input, linksWritten.filter((link) => !unreadableMeetings.has(link.href.replace(/^\//, '').split('/').slice(0, 2).join('/'))), problems);
+  problems.push(...addressProblems(input, parsedByPath, prefix));
   return { problems, input };
+}
+
+/** Each address staff chose that collides with another file the build would write, once. */
+function addressProblems(input: ArchiveInput, parsed: Map<string, ParsedFile>, prefix: string): Problem[] {
+  const problems = new Map<string, Problem>();
+  for (const { planned, other, inside } of addressCollisions(plannedFiles(input))) {
+    const { file, field, at, value } = planned.chosenBy;
+    const where = inside ? `inside /${other.output}, which is ${other.what}` : `at /${planned.output}, where the build writes ${other.what}`;
+    const problem = { file: prefix + file, line: parsed.get(file)?.lineOf(at), field, message: `found "${value}", which would be published ${where}; expected an address no other file of the site has` };
+    problems.set(formatProblem(problem), problem);
+  }
+  return [...problems.values()];
 }
 
 /** Each original a document lists is in its folder, and each original in a folder is listed by a document there. */

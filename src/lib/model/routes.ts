@@ -71,6 +71,21 @@ export function paperSegment(stem: string, item: string | undefined, address?: s
 /** Segments of a meeting's own pages, which no paper may take as its address. */
 export const MEETING_ROUTES = ['minutes', 'forward-plan', 'calendar.ics', 'index'] as const;
 
+/**
+ * Names no paper may take as its address (or former address): a meeting's own pages, and the site's own
+ * top-level names (search, data, feeds, pagefind…), which a reader or a server would take for the site's.
+ */
+export const RESERVED_ADDRESSES: readonly string[] = [...new Set<string>([...MEETING_ROUTES, ...SITE_ROUTES])];
+
+/**
+ * Whether an address segment ends like a file's name: a dot, then letters and digits with at least one
+ * letter ("index.html", "report.pdf", "calendar.ics", "x.7z"). A web server serves such an address as a
+ * file of that type, never as a page's folder. An agenda number's dots ("8.1", "8.1-annex") do not.
+ */
+export function endsLikeFileName(segment: string): boolean {
+  return /\.[a-z0-9]*[a-z][a-z0-9]*$/i.test(segment);
+}
+
 /** Joins a site path to the base the site is served under: ("/archive/", "board/") → "/archive/board/". */
 export function withBase(base: string, path: string): string {
   const trimmedBase = base.endsWith('/') ? base : `${base}/`;

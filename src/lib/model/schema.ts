@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { dateWrittenOtherwise, isCalendarDate } from './dates.ts';
 import { AGENDA_NUMBER_PATTERN } from './agenda.ts';
-import { MEETING_ROUTES } from './routes.ts';
+import { RESERVED_ADDRESSES, endsLikeFileName } from './routes.ts';
 import { readNumberingPattern } from './decision-numbering.ts';
 import { glossaryConflicts } from './glossary-rules.ts';
 
@@ -160,7 +160,8 @@ export const appendixSchema = z.strictObject({
 const paperAddressSegment = z
   .string()
   .regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'expected lower-case letters, digits, dots and hyphens, such as "9-annex"' })
-  .refine((segment) => !(MEETING_ROUTES as readonly string[]).includes(segment), { error: `expected an address that is not one of the meeting's own pages (${MEETING_ROUTES.join(', ')})` });
+  .refine((segment) => !endsLikeFileName(segment), { error: 'expected an address that does not end like a file’s name (.html, .xml, .pdf, .ics, .json…), which a web server would serve as a file; such as "9-annex"' })
+  .refine((segment) => !RESERVED_ADDRESSES.includes(segment), { error: `expected an address that is not one of the meeting's own pages or the site's own names (${RESERVED_ADDRESSES.join(', ')})` });
 
 export const paperSchema = z.strictObject({
   ...publication,
