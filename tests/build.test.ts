@@ -206,3 +206,46 @@ describe('whose site it is, and the pages the law requires', () => {
     expect($('h1').text()).toBe('Publication of Force Management Statement');
   });
 });
+
+describe('the glossary', () => {
+  const $ = loadPage(FIXTURE, 'glossary/');
+  const entry = (anchor: string) => $(`dt[id="${anchor}"]`).closest('.glossary-entry');
+  it('lists every term alphabetically, whatever its case, each with an anchor', () => {
+    expect($('dl.glossary dt dfn').map((_, term) => $(term).text()).get()).toEqual(['Band D', 'Constabulary', 'PCC', 'precept']);
+    expect($('dl.glossary dt').map((_, term) => $(term).attr('id')).get()).toEqual(['band-d', 'constabulary', 'pcc', 'precept']);
+  });
+  it('gives each term its expansion, explanation and the words people use for it', () => {
+    expect(entry('pcc').find('dt').text()).toContain('Police and Crime Commissioner');
+    expect(entry('pcc').find('dd').text()).toContain('The person elected to hold the police to account');
+    expect(entry('precept').find('dd').text()).toContain('Also called: council tax, police tax');
+  });
+  it('links each term to the papers and decisions that use it, under the base path', () => {
+    expect(entry('constabulary').find('details a').map((_, link) => $(link).attr('href')).get()).toEqual(['/board/bcb/2019-06-11/8/', '/board/bcb/2019-06-11/8.1/']);
+    expect(entry('pcc').find('details a').map((_, link) => $(link).attr('href')).get()).toEqual(['/board/decisions/cpcc-2019-001/']);
+    expect(entry('precept').find('details')).toHaveLength(0);
+  });
+  it('is linked from every page', () => {
+    for (const file of htmlFiles(FIXTURE.outDir)) {
+      const page = load(readFileSync(file, 'utf8'));
+      if (page('meta[http-equiv="refresh"]').length > 0) continue;
+      expect(page('footer a[href="/board/glossary/"]').text(), relative(FIXTURE.outDir, file)).toBe('Glossary');
+    }
+  });
+});
+
+describe('the first use of a glossary term on a page', () => {
+  it('links to its entry where it stands, once a page, and not in a heading', () => {
+    const $ = loadPage(FIXTURE, 'bcb/2019-06-11/8.1/');
+    const explained = $('.paper-text a.glossary-term');
+    expect(explained.map((_, link) => [[$(link).text(), $(link).attr('href')]]).get()).toEqual([['Constabulary', '/board/glossary/#constabulary']]);
+    expect(explained.closest('p').text()).toBe('1.1 The Constabulary’s work.');
+    expect($('h1, h2, h3').find('a.glossary-term')).toHaveLength(0);
+  });
+  it('gives an abbreviation its expansion, and a term written out its link alone', () => {
+    const decision = loadPage(FIXTURE, 'decisions/cpcc-2019-001/');
+    const link = decision('a.glossary-term');
+    expect(link.attr('href')).toBe('/board/glossary/#pcc');
+    expect(link.text()).toBe('Commissioner');
+    expect(link.find('abbr')).toHaveLength(0);
+  });
+});

@@ -17,6 +17,8 @@ describe.each([
   it.each(SCREENS)('finds nothing at %i px', async (width) => {
     const pages = builtPages(site.outDir);
     expect(pages.length).toBeGreaterThan(10);
+    // the glossary, and the papers whose first use of a term links to it, are among them
+    expect(pages).toContain('glossary/');
     const { url: root, server } = await serveSite(site.outDir, site.base);
     const browser = await launchBrowser();
     const found: string[] = [];

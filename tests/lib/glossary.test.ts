@@ -1,7 +1,7 @@
 /** The glossary on the texts: first uses explained where they stand, and what a text uses. */
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'htmlparser2';
-import { explainFirstUses, termAnchor, termsUsedIn } from '#lib/text/glossary.ts';
+import { documentsUsingTerms, explainFirstUses, termAnchor, termsUsedIn } from '#lib/text/glossary.ts';
 import { glossaryTermSchema, type GlossaryTerm } from '#lib/model/schema.ts';
 
 const term = (fields: Partial<GlossaryTerm> & { term: string }): GlossaryTerm =>
@@ -111,5 +111,20 @@ describe('a term’s anchor', () => {
     expect(termAnchor('Band D')).toBe('band-d');
     expect(termAnchor('S151')).toBe('s151');
     expect(termAnchor('revenue / capital')).toBe('revenue-capital');
+  });
+});
+
+describe('the documents that use each term', () => {
+  it('lists each term’s documents in the order given, and none for a term no document uses', () => {
+    const documents = [{ path: 'a', text: 'The precept and the MTFS.' }, { path: 'b', text: 'Nothing.' }, { path: 'c', text: 'Specials on patrol; the precept.' }];
+    const uses = documentsUsingTerms(documents, TERMS);
+    expect(TERMS.map((each) => [each.term, uses.get(each)!.map((document) => document.path)])).toEqual([
+      ['MTFS', ['a']],
+      ['PCC', []],
+      ['OPCC', []],
+      ['precept', ['a', 'c']],
+      ['Band D', []],
+      ['special constable', ['c']],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildArchive, type ArchiveInput } from '#lib/model/archive.ts';
 import { buildLinkGraph, type CitingDocument } from '#lib/text/link-graph.ts';
 import { contentDigest, createPageKeys, digestOf, type PageReads } from '#lib/build/page-keys.ts';
-import { actionLogSchema, bodySchema, decisionSchema, meetingSchema, paperSchema } from '#lib/model/schema.ts';
+import { actionLogSchema, bodySchema, decisionSchema, glossarySchema, meetingSchema, paperSchema } from '#lib/model/schema.ts';
 
 interface Texts {
   [file: string]: string;
@@ -54,7 +54,7 @@ function keys(archiveInput: ArchiveInput, texts: Texts = BASE_TEXTS, site: unkno
     linkGraph: buildLinkGraph(citing, archive),
     citingByPath: new Map(citing.map((document) => [document.path, document])),
     fileDigest: (file) => digests.get(file) ?? '',
-    bodyText: () => '',
+    bodyText: (file) => texts[file] ?? '',
     originalBytes: () => 0,
     site,
   });
@@ -111,6 +111,19 @@ describe('the cache keys of pages', () => {
     const septemberAdded = keys(input(), citing);
     // July is September's previous meeting, and its paper's citation of September now leads somewhere
     expect(changed(septemberLater, septemberAdded)).toEqual(['july', 'september', 'register']);
+  });
+
+  it('change on the pages whose texts use a glossary term when its entry changes, is added or is removed, and on no other', () => {
+    const texts = { ...BASE_TEXTS, 'meetings/pcp/2019-06-20/03-panel.mdx': '3.1 The Panel paper on the precept.' };
+    const glossary = (explanation: string, more: object[] = []) => (archive: ArchiveInput) => {
+      archive.glossary = [{ file: 'glossary.yaml', data: glossarySchema.parse({ terms: [{ term: 'precept', explanation, publicWords: ['council tax'] }, ...more] }) }];
+    };
+    const withTerm = keys(input(glossary('The police part of council tax.')), texts);
+    // the register's key is made of every meeting's
+    expect(changed(keys(input(), texts), withTerm)).toEqual(['panel', 'register']);
+    expect(changed(withTerm, keys(input(glossary('The part of council tax that pays for the police.')), texts))).toEqual(['panel', 'register']);
+    // a term no text uses changes no page
+    expect(changed(withTerm, keys(input(glossary('The police part of council tax.', [{ term: 'MTFS', explanation: 'A plan.', publicWords: [] }])), texts))).toEqual([]);
   });
 
   it('all change when what every page shows changes', () => {

@@ -15,6 +15,7 @@ import { attachmentsOf } from '#lib/check/attachments.ts';
 import { flattenAgenda } from '#lib/model/agenda.ts';
 import { resolvedCitations, type CitingDocument, type LinkGraph } from '#lib/text/link-graph.ts';
 import { meetingKey } from '#lib/model/routes.ts';
+import { termsUsedIn } from '#lib/text/glossary.ts';
 
 /** What a page shows, named by the record it is about; the records it reads besides follow from that. */
 export type PageReads =
@@ -71,6 +72,12 @@ export function createPageKeys(inputs: KeyInputs): (reads: PageReads) => string 
       cites: document ? resolvedCitations(document, archive).map(({ citation, resolution }) => [citation.start, citation.end, resolution]) : [],
     };
   };
+  /**
+   * The glossary's entries for the terms these texts use: a page explains the first use of each (src/lib/text/glossary.ts),
+   * so a change to one of them, or a new term the texts use, changes the page. The text is read whole, so a
+   * term used only where no explanation is written (a heading, a link) counts too: a key too wide, never too narrow.
+   */
+  const glossaryOf = (files: string[]) => termsUsedIn(files.map(inputs.bodyText).join('\n\n'), archive.glossary);
   const summary = (meeting: MeetingRecord | undefined) => meeting && { key: meeting.key, file: fileDigest(meeting.file), minutes: meeting.minutes ? fileDigest(meeting.minutes.file) : null };
 
   const meetingParts = new Map<string, string>();
@@ -98,6 +105,7 @@ export function createPageKeys(inputs: KeyInputs): (reads: PageReads) => string 
       minutesOf: flattenAgenda(meeting.data.agenda).flatMap((item) => (item.minutesOf ? [summary(archive.meetingByKey.get(meetingKey(meeting.body.id, item.minutesOf))) ?? item.minutesOf] : [])),
       previous: summary(previous),
       next: summary(next),
+      glossary: glossaryOf([meeting.file, ...meeting.papers.map((paper) => paper.file), ...(meeting.minutes ? [meeting.minutes.file] : [])]),
     });
     meetingParts.set(key, part);
     return part;
@@ -117,6 +125,7 @@ export function createPageKeys(inputs: KeyInputs): (reads: PageReads) => string 
       meeting: meeting(decision.data.meeting),
       notified: meeting(decision.data.notified),
       trail: trail(decision.path),
+      glossary: glossaryOf([decision.file]),
     });
   };
 

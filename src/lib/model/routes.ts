@@ -26,6 +26,7 @@ export const SITE_PAGES = {
   decisions: 'decisions/',
   forwardPlans: 'forward-plans/',
   declarations: 'declarations/',
+  glossary: 'glossary/',
   search: 'search/',
   follow: 'follow/',
   data: 'data/',

@@ -90,6 +90,13 @@ export function termsUsedIn(text: string, terms: readonly GlossaryTerm[]): Gloss
   return terms.filter((term) => used.has(term));
 }
 
+/** The documents that use each term, in the order the documents are given: each term's list, empty when no document uses it. */
+export function documentsUsingTerms<D extends { text: string }>(documents: readonly D[], terms: readonly GlossaryTerm[]): Map<GlossaryTerm, D[]> {
+  const uses = new Map<GlossaryTerm, D[]>(terms.map((term) => [term, []]));
+  for (const document of documents) for (const term of termsUsedIn(document.text, terms)) uses.get(term)!.push(document);
+  return uses;
+}
+
 /**
  * Where a term is never explained: inside a link (a link in a link is not HTML), an abbreviation or
  * definition already given, code, a heading (whose words name a section, and may be a link's text), or a
