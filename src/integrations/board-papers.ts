@@ -6,7 +6,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFileInside } from '#lib/build/safe-write.ts';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { brokenLinks, type BrokenLink } from '#lib/check/link-check.ts';
 import { contentSecurityPolicyText, findUnsafeMarkup, type UnsafeMarkup } from '#lib/build/output-safety.ts';
@@ -157,10 +158,8 @@ export default function boardPapers(): AstroIntegration {
           const archive = buildArchive(checked, todayInLondon());
           // the originals of published documents, served beside their meeting's pages
           const contentDir = contentDirectory(root);
-          for (const attachment of publishedAttachments(archive)) {
-            await mkdir(dirname(join(outDir, attachment.path)), { recursive: true });
-            await copyFile(join(contentDir, attachment.file), join(outDir, attachment.path));
-          }
+          // copied through the one guard: from inside content/ to inside the output, by the one rule for names
+          for (const attachment of publishedAttachments(archive)) copyFileInside(contentDir, attachment.file, outDir, attachment.path);
           for (const page of movedPages(archive)) {
             const file = join(outDir, page.from, 'index.html');
             if (existsSync(file)) throw new Error(`${page.from} is a former address of ${page.to} but also a page of the site; nothing was published.`);

@@ -7,6 +7,7 @@ import { AGENDA_NUMBER_PATTERN, normaliseAgendaNumber } from '#lib/model/agenda.
 import { decisionFile } from '#lib/model/routes.ts';
 import { SITE_FILE } from '#lib/model/document-kinds.ts';
 import type { DecisionNumbering } from '#lib/model/decision-numbering.ts';
+import { stringify as toYaml } from 'yaml';
 
 export interface Scaffold {
   /** path under content/ */
@@ -223,9 +224,9 @@ export function decisionScaffold(printedId: string, date: string, numbering: Dec
   if (!id) throw new ScaffoldError(`decision id: found "${printedId}"; expected an id as content/${SITE_FILE} numbers them ("${numbering.pattern}"), such as "${numbering.example(date.slice(0, 4), 20)}" (in quotes)\n\n${USAGE}`);
   return {
     path: decisionFile(id, date, numbering),
+    // the ids come from the command line: written by the YAML library, never joined into the text
     text: `---
-id: ${id}
-${id === printedId ? '' : `printedId: ${printedId}\n`}title: ${EXAMPLE_TEXTS.decisionTitle}
+${toYaml(id === printedId ? { id } : { id, printedId }, { lineWidth: 0 })}title: ${EXAMPLE_TEXTS.decisionTitle}
 date: ${date}
 summary: ${EXAMPLE_TEXTS.decisionSummary}
 papers: []                  # addresses of the papers behind it, such as board/2017-09-21/11

@@ -24,6 +24,7 @@ import { fieldNamesAt, nearestName } from '#lib/model/field-names.ts';
 import { findExampleText, IMPORT_CHECK_NOTE } from '#lib/authoring/scaffold.ts';
 import { attachmentProblem } from './attachments.ts';
 import { addressCollisions, plannedFiles } from './addresses.ts';
+import { SAFE_NAME } from '#lib/build/safe-write.ts';
 
 export interface Problem {
   /** relative to the project, e.g. content/meetings/board/2019-06-11/05-fms.mdx */
@@ -43,14 +44,23 @@ export interface ContentFile {
 }
 
 /**
- * Files the site never reads, which may sit anywhere under content/: READMEs, and hidden files such as
- * .gitkeep, .DS_Store and editors' swap files. A hidden .mdx or .yaml is not ignored: it is refused by
- * its name, since staff would expect it to be published.
+ * Files the site never reads, which may sit anywhere under content/: READMEs, the importer's report beside
+ * a meeting, and hidden files such as .gitkeep, .DS_Store and editors' swap files. A hidden .mdx or .yaml
+ * is not ignored: it is refused by its name, since staff would expect it to be published. A file in a
+ * hidden folder, or with "..", "." or an empty part in its path, is never skipped: it is refused with the
+ * reason (folderProblem).
  */
-/** not content: READMEs, the importer's report beside a meeting, hidden files (editors' swap files, .DS_Store) */
-const IGNORED_FILES = /(^|\/)README\.md$|(^|\/)import-report\.md$|(^|\/)\.[^/]*(?<!\.mdx|\.yaml)$|(^|\/)\.[^/]*\//;
-/** A folder or file name (without .mdx or .yaml) that can be part of a web address as it is. */
-const ADDRESSABLE_NAME = /^[a-z0-9][a-z0-9-]*$/;
+const IGNORED_FILES = /(^|\/)README\.md$|(^|\/)import-report\.md$|(^|\/)\.[^/]*(?<!\.mdx|\.yaml)$/;
+/** A folder or file name (without .mdx or .yaml) that can be part of a web address as it is: the one rule for names. */
+const ADDRESSABLE_NAME = SAFE_NAME;
+
+/** Why a file's folders keep it from the site: a part that leaves or skips a folder, or a hidden folder. */
+function folderProblem(path: string): string | undefined {
+  const part = path.split('/').slice(0, -1).find((segment) => segment === '' || segment === '.' || segment === '..' || segment.startsWith('.'));
+  if (part === undefined) return undefined;
+  if (part === '' || part === '.' || part === '..') return `has "${part}" in its path, which leaves or skips a folder; expected a file inside content/, in its meeting's or decision's folder`;
+  return `is in the hidden folder "${part}", which the site never reads; move the file out of it, or delete it`;
+}
 
 export interface CheckResult {
   problems: Problem[];
@@ -127,6 +137,34 @@ function parse(file: ContentFile, prefix: string, text: string, problems: Proble
   }
 }
 
+/**
+ * The bodies of content/bodies.yaml, each judged by its schema; a problem for each that is not. The check
+ * and every tool that reads the file (the importer, npm run new) judge it here.
+ */
+export function judgeBodies(parsed: ParsedFile, name: string, problems: Problem[]): Body[] {
+  if (!Array.isArray(parsed.data)) {
+    problems.push({ file: name, message: 'expected a list of bodies, each starting "- id: board"' });
+    return [];
+  }
+  const bodies: Body[] = [];
+  parsed.data.forEach((_, index) => {
+    const body = validate(bodySchema, parsed, name, problems, [index]);
+    if (body && (SITE_ROUTES as readonly string[]).includes(body.id)) {
+      problems.push({ file: name, line: parsed.lineOf([index, 'id']), field: `[${index}].id`, message: `found "${body.id}", which is the address of a page of the site itself (/${body.id}/); expected another short id` });
+    } else if (body) bodies.push(body as Body);
+  });
+  return bodies;
+}
+
+/** The publisher's settings in content/site.yaml judged by their schema, as the check and the tools judge them. */
+export function judgeSite(parsed: ParsedFile, name: string, problems: Problem[]): Site | undefined {
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    problems.push({ file: name, message: 'expected the publisher’s settings, one per line, starting "name: …"' });
+    return undefined;
+  }
+  return validate(siteSchema, parsed, name, problems) as Site | undefined;
+}
+
 /** Agenda numbers used by two items, except a sub-item "8.0" under its own parent "8". */
 export function duplicateAgendaNumbers(agenda: readonly AgendaItem[]): string[] {
   const seen = new Set<string>();
@@ -168,6 +206,11 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/',
     const name = prefix + file.path;
     if (file.special) {
       problems.push({ file: name, message: `is a ${file.special}; expected an ordinary file: put the file itself here, not a link to it` });
+      continue;
+    }
+    const outsideFolders = folderProblem(file.path);
+    if (outsideFolders) {
+      problems.push({ file: name, message: outsideFolders });
       continue;
     }
     if (IGNORED_FILES.test(file.path)) continue;
@@ -229,27 +272,12 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/',
     }
 
     switch (location.kind) {
-      case 'bodies': {
-        if (!Array.isArray(parsed.data)) {
-          problems.push({ file: name, message: 'expected a list of bodies, each starting "- id: board"' });
-          break;
-        }
-        parsed.data.forEach((_, index) => {
-          const body = validate(bodySchema, parsed, name, problems, [index]);
-          if (body && (SITE_ROUTES as readonly string[]).includes(body.id)) {
-            problems.push({ file: name, line: parsed.lineOf([index, 'id']), field: `[${index}].id`, message: `found "${body.id}", which is the address of a page of the site itself (/${body.id}/); expected another short id` });
-          } else if (body) input.bodies.push(body as Body);
-        });
+      case 'bodies':
+        input.bodies.push(...judgeBodies(parsed, name, problems));
         break;
-      }
-      case 'site': {
-        if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-          problems.push({ file: name, message: 'expected the publisher’s settings, one per line, starting "name: …"' });
-          break;
-        }
-        input.site = validate(siteSchema, parsed, name, problems) as Site | undefined;
+      case 'site':
+        input.site = judgeSite(parsed, name, problems);
         break;
-      }
       default: {
         const collection = location.collection!;
         const data = validate(DOCUMENT_KINDS[collection].schema, parsed, name, problems);
