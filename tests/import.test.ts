@@ -266,3 +266,61 @@ describe('published papers rendered to Word and PDF, imported back', () => {
     expect(check(content).status).toBe(0);
   });
 });
+
+describe('npm run import and npm run new, given hostile settings and file names', () => {
+  const PACK = 'Business Coordination Board\n\n10th January 2030\n\nTo: Business Coordination Board\nFrom: Chief Executive\nDate: 10th January 2030\n\nESTATES UPDATE\n\n1. Purpose\n\n1.1 This report updates the Board.\n';
+  const BODIES = '- id: bcb\n  name: Business Coordination Board\n';
+
+  it('refuses a body id that is a path, naming the file and the field, and writes nothing, in content/ or beside it', () => {
+    const content = emptyArchive();
+    writeFileSync(join(content, 'bodies.yaml'), '- id: ../../../../escape/pwn\n  name: Business Coordination Board\n');
+    const pack = join(emptyArchive(), 'pack\n---\n\n{process.exit(1)}\n.txt');
+    writeFileSync(pack, PACK);
+    const files = filesUnder(content);
+    const imported = importPack([pack], content);
+    expect(imported.status).toBe(1);
+    expect(imported.output).toContain('content/bodies.yaml:1 [0].id: found "../../../../escape/pwn"; expected a short lower-case id such as "board"');
+    expect(imported.output).not.toMatch(/\n\s+at /);
+    const made = run('src/cli/new.ts', ['meeting', '../../../../escape/pwn', '2030-01-10'], content);
+    expect(made.status).toBe(1);
+    expect(made.output).toContain('content/bodies.yaml:1 [0].id: found "../../../../escape/pwn"');
+    expect(filesUnder(content)).toEqual(files);
+    expect(existsSync(resolve(content, 'meetings/../../../../escape'))).toBe(false);
+  });
+
+  it('imports with a body that gives no aliases, as the schema allows', () => {
+    const content = emptyArchive();
+    writeFileSync(join(content, 'bodies.yaml'), BODIES);
+    const pack = join(emptyArchive(), 'pack.txt');
+    writeFileSync(pack, PACK);
+    const imported = importPack([pack], content);
+    expect(imported.status, imported.output).toBe(0);
+    expect(existsSync(join(content, 'meetings/bcb/2030-01-10/index.mdx'))).toBe(true);
+  });
+
+  it('keeps every draft a draft whatever the pack’s file name holds: read by the site’s own frontmatter parser, and by the check', async () => {
+    const { parseFrontmatterFile } = await import('#lib/text/frontmatter.ts');
+    const content = emptyArchive();
+    writeFileSync(join(content, 'bodies.yaml'), BODIES);
+    const breaks = ['\n', '\r\n', '\r', '\u2028', '\u0085', '\v', '\f'];
+    const names = breaks.map((brk) => `pack${brk}title: Injected${brk}draft: false${brk}---${brk}${brk}{process.exit(1)}${brk}.txt`);
+    names.push('pack\n---\ntitle: Injected\n---\n# x.txt', '---\ntitle: Injected\n---.txt');
+    names.forEach((name, index) => {
+      const pack = join(emptyArchive(), name);
+      writeFileSync(pack, PACK);
+      const imported = importPack([pack, '--date', `2030-01-${String(index + 10).padStart(2, '0')}`], content);
+      expect(imported.status, `${JSON.stringify(name)}\n${imported.output}`).toBe(0);
+    });
+    const drafts = filesUnder(content).filter((file) => file.endsWith('.mdx'));
+    expect(drafts.length).toBeGreaterThanOrEqual(names.length * 2);
+    for (const draft of drafts) {
+      const text = readFileSync(join(content, draft), 'utf8');
+      const { data, body } = parseFrontmatterFile(text);
+      expect((data as { draft?: unknown }).draft, draft).toBe(true);
+      expect((data as { title?: unknown }).title, draft).not.toBe('Injected');
+      expect(body, draft).not.toContain('{process.exit(1)}');
+    }
+    const checked = check(content);
+    expect(checked.status, checked.output).toBe(0);
+  });
+});
