@@ -103,7 +103,7 @@ function frontmatter(fields: Record<string, unknown>, comment: string, fit: Fit)
 
 /** Every text of a value with the control characters no file can hold removed, by the one function for it. */
 const withoutControls = (value: unknown): unknown =>
-  typeof value === 'string' ? textForFiles(value) : Array.isArray(value) ? value.map(withoutControls) : value !== null && Object.getPrototypeOf(value) === Object.prototype ? Object.fromEntries(Object.entries(value as object).map(([key, each]) => [key, withoutControls(each)])) : value;
+  typeof value === 'string' ? textForFiles(value) : Array.isArray(value) ? value.map(withoutControls) : typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype ? Object.fromEntries(Object.entries(value as object).map(([key, each]) => [key, withoutControls(each)])) : value;
 
 /**
  * YAML written by the yaml library, its comment too: the comment is one line (a file's name in it cannot
