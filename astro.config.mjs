@@ -28,7 +28,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // .mdx files are content by @astrojs/mdx; the site's loader keeps each one's frontmatter
   // (src/data/document-loader.ts), and the page that shows its text reads it from the file and renders it
-  // to HTML, never compiling it to a module: see "Safe MDX" in README.md.
+  // to HTML, never compiling it to a module: see docs/developing/trust-boundary.md.
   integrations: [mdx(), sitemap(), boardPapers()],
   // A page whose code and cacheKey (src/lib/build/page-keys.ts) are unchanged is copied from the last build
   // instead of being rendered; npm run build checks the cache first (src/lib/build/build-cache.ts).

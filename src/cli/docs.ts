@@ -1,8 +1,8 @@
-/** npm run docs: rewrites the README's field reference from the schemas. */
+/** npm run docs: rewrites the field reference for staff (docs/publishing/fields.md) from the schemas. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fieldReference } from '#lib/authoring/field-reference.ts';
-import { replaceGenerated } from '#lib/authoring/readme.ts';
+import { FIELD_REFERENCE_FILE, replaceGenerated } from '#lib/authoring/field-reference-file.ts';
 
-const readme = readFileSync('README.md', 'utf8');
-writeFileSync('README.md', replaceGenerated(readme, fieldReference()));
-console.log('README.md: field reference written from src/lib/model/schema.ts');
+const document = readFileSync(FIELD_REFERENCE_FILE, 'utf8');
+writeFileSync(FIELD_REFERENCE_FILE, replaceGenerated(document, fieldReference()));
+console.log(`${FIELD_REFERENCE_FILE}: field reference written from src/lib/model/schema.ts`);

@@ -1,4 +1,4 @@
-/** The authoring guide's field tables, written from the schemas so that they cannot drift. */
+/** The field tables of the staff's field reference (docs/publishing/fields.md), written from the schemas so that they cannot drift. */
 import type { z } from 'zod';
 import { bodySchema, siteContactSchema, siteSchema } from '#lib/model/schema.ts';
 import { BODIES_FILE, DOCUMENT_KINDS, SITE_FILE, filesInWords } from '#lib/model/document-kinds.ts';
@@ -38,6 +38,6 @@ export function fieldReference(): string {
       const { required, description } = describe(fieldSchema);
       return `| \`${field}\` | ${required ? 'required' : 'optional'} | ${description} |`;
     });
-    return [`#### ${title}`, '', `In ${where}.`, '', '| field | | what it holds |', '| --- | --- | --- |', ...rows].join('\n');
+    return [`## ${title}`, '', `In ${where}.`, '', '| field | | what it holds |', '| --- | --- | --- |', ...rows].join('\n');
   }).join('\n\n');
 }

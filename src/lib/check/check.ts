@@ -291,7 +291,7 @@ export function checkContent(files: readonly ContentFile[], prefix = 'content/',
   }
 
   if (!files.some((file) => file.path === SITE_FILE)) {
-    problems.push({ file: prefix + SITE_FILE, message: 'is missing; create it: it names the publisher and its contacts, and holds the facts of the accessibility statement (see "Where things go" in README.md)' });
+    problems.push({ file: prefix + SITE_FILE, message: 'is missing; create it: it names the publisher and its contacts, and holds the facts of the accessibility statement (see docs/publishing/another-office.md)' });
   }
 
   const unreadableMeetings = new Set(

@@ -52,7 +52,7 @@ export class UnsafeContentError extends Error {
   readonly problems: UnsafeContent[];
   constructor(problems: UnsafeContent[], file?: string) {
     super(
-      `${file ?? 'The text'} ${UNSAFE_CONTENT_WORDS} (see "Safe MDX" in README.md):\n` +
+      `${file ?? 'The text'} ${UNSAFE_CONTENT_WORDS} (see docs/publishing/safe-mdx.md):\n` +
         problems.map((problem) => `  line ${problem.line}: ${problem.message}`).join('\n'),
     );
     this.name = 'UnsafeContentError';
