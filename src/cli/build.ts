@@ -6,9 +6,26 @@
  */
 import module from 'node:module';
 import { existsSync } from 'node:fs';
-import { readFile, rm, rename } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, rm, rename } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { breakSeal, buildCacheDirectory, cacheState, clearPageCache, incrementalBuildsOn, reusedPages, sealCache } from '#lib/build/build-cache.ts';
+import { BuildLocked, acquireBuildLock } from '#lib/build/build-lock.ts';
+
+// One build at a time in this checkout: a second waits for the first (BUILD_WAIT_SECONDS, 20 minutes unless
+// set), then stops. Taken before anything touches dist/ or the cache; given back however the build ends.
+const lockFile = resolve('node_modules/.astro/build.lock');
+await mkdir(dirname(lockFile), { recursive: true });
+const lock = await acquireBuildLock(lockFile, {
+  waitMs: Number(process.env.BUILD_WAIT_SECONDS ?? 1200) * 1000,
+  onWait: (pid) => console.log(`Another build is running (process ${pid}); waiting for it to finish.`),
+  onStale: (pid) => console.warn(`A build that was stopped (process ${pid}) left its lock behind; this build takes it over.`),
+}).catch((error: unknown) => {
+  if (!(error instanceof BuildLocked)) throw error;
+  console.error(`${error.message}.\nThe site in dist/ was not changed.`);
+  process.exit(1);
+});
+process.on('exit', () => lock.release());
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.on(signal, () => process.exit(code));
 
 // As `astro build` does: keep V8's compiled code of Astro, Vite and the bundler between builds, except
 // in CI, where nothing is reused, so that this build starts as the framework's own command does.

@@ -19,6 +19,15 @@ describe('the incremental build cache', () => {
     expect(await cacheState(join(tmpdir(), 'board-papers-no-cache'))).toEqual({ state: 'empty' });
   });
 
+  it('is not trusted when it holds pages but no manifest: a first build that failed after rendering some', async () => {
+    const dir = cache();
+    rmSync(join(dir, INCREMENTAL_MANIFEST));
+    expect(await cacheState(dir)).toEqual({ state: 'broken', reason: 'it holds pages but no manifest' });
+    await clearPageCache(dir);
+    expect(await cacheState(dir)).toEqual({ state: 'empty' });
+    rmSync(dir, { recursive: true });
+  });
+
   it('is trusted once a complete build sealed it, and not while a build runs', async () => {
     const dir = cache();
     await sealCache(dir);

@@ -70,7 +70,8 @@ export type CacheState = { state: 'empty' } | { state: 'sealed' } | { state: 'br
 export async function cacheState(cacheDir: string): Promise<CacheState> {
   const manifest = existsSync(join(cacheDir, INCREMENTAL_MANIFEST));
   const seal = existsSync(join(cacheDir, SEAL));
-  if (!manifest && !seal) return { state: 'empty' };
+  // a first build that failed after rendering pages leaves their copies with no manifest to say what they are
+  if (!manifest && !seal) return existsSync(join(cacheDir, CACHED_PAGES)) ? { state: 'broken', reason: 'it holds pages but no manifest' } : { state: 'empty' };
   if (!seal) return { state: 'broken', reason: 'the last build did not finish' };
   if (!manifest) return { state: 'broken', reason: 'its manifest is missing' };
   try {
