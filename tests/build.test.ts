@@ -249,3 +249,16 @@ describe('the first use of a glossary term on a page', () => {
     expect(link.find('abbr')).toHaveLength(0);
   });
 });
+
+describe('a meeting’s action log', () => {
+  const $ = loadPage(FIXTURE, 'bcb/2019-06-11/');
+  it('tells apart, by the date each was raised, the notes of two actions with one number', () => {
+    const notes = $('dl.row-notes dt').map((_, term) => [[$(term).attr('id'), $(term).text()]]).get();
+    expect(notes).toEqual([
+      ['action-note-2019-02-28-1.0', 'Action 1.0, raised 28 February 2019'],
+      ['action-note-2019-04-19-1.0', 'Action 1.0, raised 19 April 2019'],
+    ]);
+    const targets = $('table.action-log a[href^="#action-note"]').map((_, link) => $(link).attr('href')).get();
+    expect(targets).toEqual(['#action-note-2019-02-28-1.0', '#action-note-2019-04-19-1.0']);
+  });
+});

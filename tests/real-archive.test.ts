@@ -101,6 +101,17 @@ describe('the rest of the archive (seeds 001, 002, 004)', () => {
   it('marks the 12 April 2018 minutes as draft', () => {
     expect(page('bcb/2018-04-12/minutes/')('h1 .tag.draft').text()).toBe('Draft');
   });
+  it('says the same of the 12 April 2018 minutes’ approval on their page and on their meeting’s: listed at 10 May 2018, no record of approval', () => {
+    const onMinutes = page('bcb/2018-04-12/minutes/')('dl.summary-list dt:contains("Status") + dd').text().replace(/\s+/g, ' ').trim();
+    expect(onMinutes).toBe('Listed for approval at the meeting of 10 May 2018. This archive holds no record that these minutes were approved.');
+    expect(page('bcb/2018-04-12/')('dl.summary-list dt:contains("Minutes") + dd').text().replace(/\s+/g, ' ')).toContain(onMinutes);
+    expect(text('bcb/2018-04-12/')).not.toContain('Approved at');
+  });
+  it('shows who attended on the minutes’ page, as on the meeting’s', () => {
+    const attendance = (path: string) => page(path)('section[aria-labelledby="attendance"]').text().replace(/\s+/g, ' ').trim();
+    expect(attendance('pcp/2017-09-06/minutes/')).toContain('Members present');
+    expect(attendance('pcp/2017-09-06/minutes/')).toBe(attendance('pcp/2017-09-06/'));
+  });
   it('says the BCB meeting of 21 September 2017 is known only from re-published papers', () => {
     expect(text('bcb/2017-09-21/')).toMatch(/Known only from/);
   });

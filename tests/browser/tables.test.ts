@@ -115,3 +115,21 @@ describe('an action log on a 375 px phone', () => {
     await page.close();
   });
 });
+
+describe('a wide table on a 1,280 px screen', () => {
+  it('uses the width of the window: the nine-column action log is not cut off while the window has room, and the page does not scroll sideways', async () => {
+    const page = await openPage(MEETING, 1280);
+    const sizes = await page.evaluate(() => {
+      const region = document.querySelector('#action-log + .table-scroll, section[aria-labelledby="action-log"] .table-scroll')!;
+      const box = region.getBoundingClientRect();
+      return { tableWidth: region.scrollWidth, regionWidth: region.clientWidth, left: box.left, right: box.right, page: document.documentElement.scrollWidth, window: window.innerWidth };
+    });
+    expect(sizes.left).toBeGreaterThanOrEqual(0);
+    expect(sizes.right).toBeLessThanOrEqual(sizes.window);
+    // the whole table shows when it fits the window less its margins; else the region is as wide as the window allows
+    if (sizes.tableWidth <= sizes.window - 48) expect(sizes.tableWidth).toBeLessThanOrEqual(sizes.regionWidth);
+    else expect(sizes.right - sizes.left).toBeGreaterThan(sizes.window - 64);
+    expect(sizes.page).toBeLessThanOrEqual(sizes.window);
+    await page.close();
+  });
+});
