@@ -6,17 +6,37 @@ const form = document.getElementById('search-form');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
+const filtersBox = document.getElementById('search-filters');
 // what a result calls its type ("Paper"): each "Type of document" checkbox carries it
 const TYPE_LABELS = Object.fromEntries([...form.querySelectorAll('input[name=type]')].map((box) => [box.value, box.dataset.one]));
 const PAGE_SIZE = 10;
 
+/**
+ * Pagefind's ranking, tuned on the real questions of tests/fixtures/search-questions.yaml (see
+ * docs/developing/search.md for the figures): long papers hold the answers, so a page's length and how
+ * densely it uses a word count for less than in Pagefind's defaults (termFrequency 1, pageLength 0.75).
+ */
+const RANKING = { termFrequency: 0.6, pageLength: 0.5, termSaturation: 1.4 };
+
 let pagefind;
 async function loadPagefind() {
   pagefind ??= import(`${base}pagefind/pagefind.js`).then(async (module) => {
-    await module.options({ baseUrl: base, excerptEllipsis: '…' });
+    await module.options({ baseUrl: base, excerptEllipsis: '…', ranking: RANKING });
     return module;
   });
   return pagefind;
+}
+
+/** The query planning (src/lib/outputs/search-query.ts) and the glossary it reads, as data. */
+let planner;
+async function loadPlanner() {
+  planner ??= Promise.all([
+    import(`${base}search-query.js`),
+    fetch(`${base}search-glossary.json`)
+      .then((response) => (response.ok ? response.json() : []))
+      .catch(() => []),
+  ]).then(([module, glossary]) => ({ ...module, glossary }));
+  return planner;
 }
 
 function readForm() {
@@ -25,6 +45,8 @@ function readForm() {
   for (const box of form.querySelectorAll('input[type=checkbox]')) box.checked = params.getAll(box.name).includes(box.value);
   form.year.value = params.get('year') ?? '';
   form.sort.value = params.get('sort') ?? '';
+  // the filters stay folded away, so that on a phone the first result shows without scrolling, unless some are set
+  if (['type', 'body', 'year', 'sort'].some((name) => params.get(name))) filtersBox.open = true;
   return params;
 }
 
@@ -51,14 +73,16 @@ function element(tag, attributes = {}, children = []) {
   return node;
 }
 
-function excerpt(html) {
-  // Pagefind marks matches with <mark>; keep only that markup.
-  const span = element('span', { class: 'excerpt' });
+/** An excerpt's parts, marked (a matched word: Pagefind marks them with <mark>) or not; only that markup is kept. */
+function excerptParts(html) {
   const template = document.createElement('template');
-  template.innerHTML = html;
-  for (const node of template.content.childNodes) {
-    span.append(node.nodeName === 'MARK' ? element('mark', {}, [node.textContent]) : document.createTextNode(node.textContent));
-  }
+  template.innerHTML = html ?? '';
+  return [...template.content.childNodes].map((node) => ({ text: node.textContent, marked: node.nodeName === 'MARK' }));
+}
+
+function excerpt(parts) {
+  const span = element('span', { class: 'excerpt' });
+  for (const part of parts) span.append(part.marked ? element('mark', {}, [part.text]) : document.createTextNode(part.text));
   return span;
 }
 
@@ -85,18 +109,20 @@ function bestSection(data) {
   return best;
 }
 
-function resultItem(data) {
+/**
+ * A result: its title links to the section that holds the best match, with a text fragment of the words
+ * matched there, so that the browser scrolls to them and highlights them (no script on the paper's page).
+ */
+function resultItem(data, planner) {
   const meta = data.meta ?? {};
   const details = [TYPE_LABELS[meta.type] ?? meta.type, meta.body, formatDate(meta.date)].filter(Boolean).join(' · ');
   const section = bestSection(data);
-  const item = element('li', { class: 'search-result' }, [
-    element('a', { href: data.url }, [meta.title ?? data.url]),
-    element('span', { class: 'meta' }, [details]),
-    excerpt(section?.excerpt ?? data.excerpt),
-  ]);
+  const parts = excerptParts(section?.excerpt ?? data.excerpt);
+  const target = planner.withTextFragment(section?.url ?? data.url, planner.textFragment(parts));
+  const item = element('li', { class: 'search-result' }, [element('a', { href: target }, [meta.title ?? data.url]), element('span', { class: 'meta' }, [details]), excerpt(parts)]);
   // The label is an element of its own so that the link is not its line's first child, which the site's
   // style sets as large as a result's title.
-  if (section) item.append(element('span', { class: 'meta' }, [element('span', {}, ['Best match in:']), ' ', element('a', { href: section.url }, [section.title])]));
+  if (section) item.append(element('span', { class: 'meta' }, [element('span', {}, ['Best match in:']), ' ', element('a', { href: target }, [section.title])]));
   return item;
 }
 
@@ -104,13 +130,13 @@ let latestRun = 0;
 /** The search whose results are on the page: its results, its query and its run. */
 let shown;
 
-function describe(total, count, query) {
-  return `${total} result${total === 1 ? '' : 's'}${query ? ` for “${query}”` : ''}${count < total ? `, showing the first ${count}` : ''}.`;
+function describe(total, count, query, notes = []) {
+  return [`${total} result${total === 1 ? '' : 's'}${query ? ` for “${query}”` : ''}${count < total ? `, showing the first ${count}` : ''}.`, ...notes].join(' ');
 }
 
 /** Shows the results up to `count`, fetching them at once and showing each as soon as it and those before it arrive. */
 async function showUpTo(count, thisRun) {
-  const { results, query } = shown;
+  const { results, query, notes, planner } = shown;
   const from = list.children.length;
   const pending = results.slice(from, count).map((result) => result.data());
   list.setAttribute('aria-busy', 'true');
@@ -118,13 +144,13 @@ async function showUpTo(count, thisRun) {
   for (const promise of pending) {
     const data = await promise;
     if (thisRun !== latestRun) return []; // a newer search has started
-    const item = resultItem(data);
+    const item = resultItem(data, planner);
     list.append(item);
     added.push(item);
   }
   list.removeAttribute('aria-busy');
   more.hidden = list.children.length >= results.length;
-  status.textContent = describe(results.length, list.children.length, query);
+  status.textContent = describe(results.length, list.children.length, query, notes);
   return added;
 }
 
@@ -142,17 +168,50 @@ async function run() {
     return;
   }
   status.textContent = 'Searching…';
-  const api = await loadPagefind();
+  const [api, planner] = await Promise.all([loadPagefind(), loadPlanner()]);
   const options = { filters };
   if (params.get('sort') === 'newest') options.sort = { date: 'desc' };
-  const search = await api.search(query || null, options);
+  const found = query ? await runPlan(api, planner, query, options) : await filtersOnly(api, options);
   if (thisRun !== latestRun) return;
-  if (search.results.length === 0) {
+  if (found.results.length === 0) {
     status.textContent = query ? `No results matched “${query}”. Try fewer or different words, or remove a filter.` : 'No results matched these filters.';
     return;
   }
-  shown = { results: search.results, query };
+  shown = { ...found, query, planner };
   await showUpTo(pagesFrom(params) * PAGE_SIZE, thisRun);
+}
+
+/** A search with filters and no words: Pagefind's results as they are. */
+async function filtersOnly(api, options) {
+  const search = await api.search(null, options);
+  return { results: search.results, notes: [] };
+}
+
+/**
+ * Runs the plan for a query: every concept together (each way of writing them), then, when that finds too
+ * little, each concept alone; the pages are ranked by the plan's rules and each keeps the result of the
+ * search that found it best, whose excerpt marks the words it matched.
+ */
+async function runPlan(api, planner, query, options) {
+  const plan = planner.planSearch(query, planner.glossary);
+  const results = new Map();
+  const found = new Map();
+  const runAll = (queries) =>
+    Promise.all(
+      queries
+        .filter((text) => !found.has(text))
+        .map(async (text) => {
+          const search = await api.search(text, options);
+          results.set(text, new Map(search.results.map((result) => [result.id, result])));
+          found.set(text, search.results.map(({ id, score }) => ({ id, score })));
+        }),
+    );
+  await runAll(plan.combined);
+  if (planner.needsRelaxing(plan, found)) await runAll(plan.relaxed);
+  // newest first: every page in the order Pagefind sorts them, whichever search found them
+  const order = options.sort ? new Map((await api.search(null, options)).results.map((result, index) => [result.id, index])) : undefined;
+  const ranked = planner.rankPages(plan, found, order);
+  return { results: ranked.map((page) => results.get(page.query).get(page.id)), notes: planner.describePlan(plan, ranked) };
 }
 
 more.addEventListener('click', async () => {

@@ -121,6 +121,10 @@ describe('the best match in each result', () => {
     for (const { link, words } of matches) {
       const target = new URL(link, session.root);
       expect(target.hash, link).not.toBe('');
+      // the section's id, before the text fragment (#id:~:text=…) that the browser scrolls to within the page
+      const [id, directive] = target.hash.slice(1).split(':~:');
+      expect(directive, link).toMatch(/^text=[^,&-]+$/);
+      const fragmentText = decodeURIComponent(directive!.slice('text='.length)).toLowerCase();
       await session.page.goto(target.href);
       const section = await session.page.evaluate((id) => {
         const start = document.getElementById(id);
@@ -134,9 +138,12 @@ describe('the best match in each result', () => {
         if (next) range.setEndBefore(next);
         else range.setEndAfter(document.querySelector('main')!.lastChild!);
         return range.toString().toLowerCase();
-      }, decodeURIComponent(target.hash.slice(1)));
+      }, decodeURIComponent(id!));
       expect(section, `${link} leads to no element`).not.toBeNull();
       expect(section, link).toMatch(/serious|violence/);
+      // the text fragment's words are there, as words (whitespace as the browser collapses it)
+      expect(section!.replace(/\s+/g, ' '), link).toContain(fragmentText);
+      expect(fragmentText, link).toMatch(/serious|violence/);
       expect(words.length, link).toBeGreaterThan(0);
       for (const word of words) expect(section, `${link}: “${word}”`).toContain(word.toLowerCase());
     }
@@ -145,5 +152,84 @@ describe('the best match in each result', () => {
     await search('q=serious+violence');
     const size = (selector: string) => session.page.$eval(selector, (node) => parseFloat(getComputedStyle(node).fontSize));
     expect(await size('#search-results > li > .meta a')).toBeLessThan(await size('#search-results > li > a:first-child'));
+  });
+  it('scrolls the paper to the matched words and highlights them, with no script on the paper’s page', async () => {
+    await search('q=Band+D');
+    const link = session.page.locator('#search-results > li > a:first-child').first();
+    expect(await link.getAttribute('href')).toMatch(/#[^:]*:~:text=/);
+    // followed from the search page as a reader would: a text fragment works on a navigation the reader started
+    const searchPage = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const reader = await searchPage.newPage();
+    await reader.goto(`${session.root}search/?q=Band+D`);
+    await reader.waitForSelector('#search-results > li > a');
+    await reader.click('#search-results > li > a:first-child');
+    await reader.waitForURL(/\/bcb\//);
+    await reader.waitForFunction(() => window.scrollY > 0);
+    const shown = await reader.evaluate(() => {
+      const range = document.createRange();
+      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? '').indexOf('Band D');
+        if (at >= 0) {
+          range.setStart(node, at);
+          const box = range.getBoundingClientRect();
+          if (box.top >= 0 && box.bottom <= innerHeight) return true;
+        }
+      }
+      return false;
+    });
+    expect(shown).toBe(true);
+    expect(await reader.evaluate(() => document.scripts.length)).toBe(0);
+    await searchPage.close();
+  });
+});
+
+describe('words that no page holds all of', () => {
+  it('finds the pages with most of them, and says plainly that no page has them all', async () => {
+    const { hrefs } = await search('q=serious+violence+zzqxjvbw');
+    expect(hrefs).toContain('/bcb/2019-06-11/9/');
+    expect(await session.page.textContent('#search-status')).toContain('No page has all of “serious”, “violence” and “zzqxjvbw”');
+  });
+  it('leaves out the words that carry no meaning, and says which', async () => {
+    const { hrefs } = await search('q=what+is+the+serious+violence+strategy');
+    expect(hrefs.slice(0, 3)).toContain('/bcb/2019-06-11/9/');
+    expect(await session.page.textContent('#search-status')).toContain('Left out as too common: “what”, “is” and “the”.');
+  });
+  it('keeps a phrase in quotes exact', async () => {
+    const loose = await search('q=violence+serious');
+    const exact = await search(`q=${encodeURIComponent('"violence serious"')}`);
+    expect(loose.hrefs.length).toBeGreaterThan(0);
+    expect(exact.hrefs).toEqual([]);
+  });
+});
+
+describe('on a phone', () => {
+  it('shows the first result without scrolling, the filters folded away until asked for', async () => {
+    const phone = await session.browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await page.goto(`${session.root}search/?q=serious+violence`);
+    await page.waitForSelector('#search-results > li');
+    const box = await page.locator('#search-results > li').first().boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y + Math.min(box!.height, 60)).toBeLessThanOrEqual(667);
+    expect(await page.isVisible('input[name=type]')).toBe(false);
+    await page.click('#search-filters > summary');
+    expect(await page.isVisible('input[name=type]')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await phone.close();
+  });
+  it('opens the filters when the address sets one', async () => {
+    await search('q=funding&type=decision');
+    expect(await session.page.getAttribute('#search-filters', 'open')).not.toBeNull();
+  });
+});
+
+describe('the search page’s one search box', () => {
+  it('is the only box that searches in its tab order, while every other page keeps the header’s', async () => {
+    await search('q=police');
+    expect(await session.page.locator('input[type=search]').count()).toBe(1);
+    expect(await session.page.locator('form[role=search]').count()).toBe(1);
+    await session.page.goto(`${session.root}decisions/`);
+    expect(await session.page.locator('#site-search-q').count()).toBe(1);
   });
 });

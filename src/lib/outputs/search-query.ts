@@ -1,0 +1,311 @@
+/**
+ * Search in the public's words: how the search page turns what a reader typed into Pagefind searches, and
+ * how it ranks the pages those searches find. Pure functions; public/search.js runs the plan in the
+ * browser with Pagefind and shows the result.
+ *
+ * A query is read as concepts: a phrase in quotes (searched exactly), a run of words the glossary knows
+ * ("council tax", searched also as the papers' term, "precept"), or a single word. Words that carry no
+ * meaning ("how", "the") are left out. First every concept is searched together (one Pagefind search for
+ * each way of writing them, glossary forms included); when that finds too little, each concept is searched
+ * alone and the pages are ranked by how many of the concepts they hold, then by Pagefind's score.
+ */
+
+import type { GlossaryTerm } from '#lib/model/schema.ts';
+
+/** The fields of a glossary term that search reads. */
+export type SearchGlossaryTerm = Pick<GlossaryTerm, 'term' | 'expansion' | 'publicWords'> & { alsoWritten?: readonly string[] };
+
+/**
+ * Words that carry no meaning in a question: left out of the search unless the query holds nothing else.
+ * Question words, articles, pronouns, prepositions and the commonest verbs.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but nor of to in on at for by with from about into onto over under after before between during since until ' +
+    'is are was were be been being am do does did done doing has have had having get gets got goes go going went gone come comes came ' +
+    'how much many what which who whom whose when where why there here their theirs they them it its this that these those ' +
+    'i me my mine we us our ours you your yours he him his she her hers ' +
+    'can could should would will shall may might must any some all each every not no yes than then as if so up out per very ' +
+    'tell show find know want please give gives given make made also just only still ever'
+  ).split(' '),
+);
+
+/** The most ways of writing one concept that are searched: the words as typed first, then the glossary's forms. */
+export const MAX_ALTERNATIVES = 4;
+/** The most Pagefind searches of all the concepts together (each a choice of one way of writing each concept). */
+export const MAX_COMBINED_SEARCHES = 4;
+/** Fewer pages than this with every concept, and each concept is searched alone too. */
+export const ENOUGH_RESULTS = 5;
+
+export interface Concept {
+  /** what the reader typed for it */
+  typed: string;
+  /** the Pagefind queries that find it: the typed words first, then the glossary's other forms */
+  alternatives: string[];
+  /** a phrase in quotes, searched exactly */
+  exact: boolean;
+}
+
+export interface SearchPlan {
+  /** the concepts searched for, in the order typed */
+  concepts: Concept[];
+  /** the words left out as carrying no meaning, in the order typed */
+  leftOut: string[];
+  /** Pagefind queries of every concept together, best first: the words as typed, then glossary forms */
+  combined: string[];
+  /** each concept's alternatives searched alone, for when `combined` finds too little (empty with one concept) */
+  relaxed: string[];
+}
+
+/** A word without the punctuation around it ("tax?" → "tax", but "£222.66" and "10%" whole). */
+export function bareWord(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}£$]+|[^\p{L}\p{N}%]+$/gu, '');
+}
+
+/** A word as it is compared: lower case, bare, without a plural or possessive "s". */
+export function normaliseWord(word: string): string {
+  const bare = bareWord(word.toLowerCase().replace(/[’']s$/u, ''));
+  return bare.length > 3 && bare.endsWith('s') && !bare.endsWith('ss') ? bare.slice(0, -1) : bare;
+}
+
+/** The words of a text, bare, leaving out what is only punctuation. */
+function words(text: string): string[] {
+  return text
+    .split(/\s+/u)
+    .map(bareWord)
+    .filter((word) => word !== '');
+}
+
+/**
+ * The glossary as search reads it: groups of phrases that mean the same, one for each term: the term, its
+ * expansion, the other forms the papers print and the public's words. This is what the search page
+ * downloads (src/pages/search-glossary.json.ts), as data.
+ */
+export function searchGlossary(terms: readonly SearchGlossaryTerm[]): string[][] {
+  return terms
+    .map((term) => {
+      const phrases = [term.term, term.expansion, ...(term.alsoWritten ?? []), ...term.publicWords].filter((phrase): phrase is string => !!phrase?.trim());
+      const seen = new Set<string>();
+      return phrases
+        .map((phrase) => words(phrase).join(' '))
+        .filter((phrase) => {
+          const key = words(phrase).map(normaliseWord).join(' ');
+          if (key === '' || seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+    })
+    .filter((group) => group.length > 1);
+}
+
+/** A Pagefind query for a phrase: one word as it is, more than one as an exact phrase (Pagefind searches a query in quotes exactly). */
+function pagefindQuery(phrase: string): string {
+  return words(phrase).length > 1 ? `"${phrase}"` : phrase;
+}
+
+/** Phrases of the glossary by their normalised words, each with every phrase of the groups that hold it. */
+function glossaryIndex(glossary: readonly (readonly string[])[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const group of glossary) {
+    for (const phrase of group) {
+      const key = words(phrase).map(normaliseWord).join(' ');
+      const known = index.get(key) ?? [];
+      index.set(key, [...known, ...group.filter((other) => !known.includes(other))]);
+    }
+  }
+  return index;
+}
+
+/** Splits a query into its quoted phrases and its runs of unquoted words, in order. */
+function pieces(query: string): { text: string; quoted: boolean }[] {
+  const found: { text: string; quoted: boolean }[] = [];
+  const quote = /["“”]([^"“”]*)["“”]/gu;
+  let last = 0;
+  for (const match of query.matchAll(quote)) {
+    found.push({ text: query.slice(last, match.index), quoted: false });
+    found.push({ text: match[1]!, quoted: true });
+    last = match.index + match[0].length;
+  }
+  // an unmatched quote mark is not a phrase: its words are searched as words
+  found.push({ text: query.slice(last).replace(/["“”]/gu, ' '), quoted: false });
+  return found.filter((piece) => words(piece.text).length > 0);
+}
+
+/** Every combination of one alternative of each concept, in order of how far it strays from the words typed. */
+function combinations(concepts: readonly Concept[], limit: number): string[] {
+  let choices: number[][] = [[]];
+  for (const concept of concepts) choices = choices.flatMap((choice) => concept.alternatives.map((_, index) => [...choice, index]));
+  return choices
+    .map((choice) => ({ choice, strays: choice.filter((index) => index > 0).length }))
+    .sort((a, b) => a.strays - b.strays)
+    .slice(0, limit)
+    .map(({ choice }) => {
+      const parts = choice.map((index, position) => concepts[position]!.alternatives[index]!);
+      // Pagefind searches a query exactly only when all of it is in quotes; inside a longer query a phrase's words are each required
+      return parts.length === 1 ? parts[0]! : parts.map((part) => part.replace(/^"|"$/g, '')).join(' ');
+    });
+}
+
+/** The plan for a query: its concepts, the words left out and the Pagefind searches to run. */
+export function planSearch(query: string, glossary: readonly (readonly string[])[] = []): SearchPlan {
+  const index = glossaryIndex(glossary);
+  const longest = Math.max(0, ...[...index.keys()].map((key) => key.split(' ').length));
+  const concepts: Concept[] = [];
+  const stopped: string[] = [];
+  for (const piece of pieces(query)) {
+    const typed = words(piece.text);
+    if (piece.quoted) {
+      const phrase = typed.join(' ');
+      concepts.push({ typed: phrase, alternatives: [`"${phrase}"`], exact: true });
+      continue;
+    }
+    for (let start = 0; start < typed.length; ) {
+      let matched = 0;
+      for (let length = Math.min(longest, typed.length - start); length > 0 && matched === 0; length--) {
+        const key = typed.slice(start, start + length).map(normaliseWord).join(' ');
+        if (index.has(key) && !(length === 1 && STOP_WORDS.has(key))) matched = length;
+      }
+      if (matched > 0) {
+        const phrase = typed.slice(start, start + matched).join(' ');
+        const key = typed.slice(start, start + matched).map(normaliseWord).join(' ');
+        const others = index.get(key)!.filter((other) => words(other).map(normaliseWord).join(' ') !== key);
+        concepts.push({ typed: phrase, alternatives: [phrase, ...others].slice(0, MAX_ALTERNATIVES).map(pagefindQuery), exact: false });
+        start += matched;
+      } else {
+        const word = typed[start]!;
+        if (STOP_WORDS.has(normaliseWord(word)) || STOP_WORDS.has(word.toLowerCase())) stopped.push(word);
+        else concepts.push({ typed: word, alternatives: [word], exact: false });
+        start += 1;
+      }
+    }
+  }
+  // a query of nothing but common words is searched as it is
+  if (concepts.length === 0 && stopped.length > 0) {
+    return { concepts: stopped.map((word) => ({ typed: word, alternatives: [word], exact: false })), leftOut: [], combined: [stopped.join(' ')], relaxed: stopped.length > 1 ? stopped : [] };
+  }
+  const combined = concepts.length === 0 ? [] : combinations(concepts, MAX_COMBINED_SEARCHES);
+  const relaxed = concepts.length > 1 ? [...new Set(concepts.flatMap((concept) => concept.alternatives))] : [];
+  return { concepts, leftOut: stopped, combined, relaxed };
+}
+
+/** A page Pagefind found for one query: its id and its score for that query. */
+export interface FoundPage {
+  id: string;
+  score: number;
+}
+
+export interface RankedPage {
+  id: string;
+  /** how many of the plan's concepts the page holds */
+  matched: number;
+  score: number;
+  /** the query whose result stands for the page (its excerpt marks that query's words): the one that scored it best */
+  query: string;
+}
+
+/**
+ * The pages found by a plan's searches, best first: pages holding more of the concepts first, then by
+ * Pagefind's score (the sum of the combined searches' scores for a page with every concept, otherwise the
+ * sum of its concepts' best scores), or by `order` (e.g. newest first) when given. `found` maps each query run to
+ * the pages it found; a page found by a combined search holds every concept.
+ */
+export function rankPages(plan: SearchPlan, found: ReadonlyMap<string, readonly FoundPage[]>, order?: ReadonlyMap<string, number>): RankedPage[] {
+  const pages = new Map<string, RankedPage>();
+  // a page found by more than one way of writing the query (the public's words and the papers' term) is about it the more
+  const bestScore = new Map<string, number>();
+  for (const query of plan.combined) {
+    for (const page of found.get(query) ?? []) {
+      const known = pages.get(page.id);
+      const best = !known || page.score > bestScore.get(page.id)!;
+      if (best) bestScore.set(page.id, page.score);
+      pages.set(page.id, { id: page.id, matched: plan.concepts.length, score: (known?.score ?? 0) + page.score, query: best ? query : known.query });
+    }
+  }
+  if (plan.relaxed.some((query) => found.has(query))) {
+    const partial = new Map<string, RankedPage>();
+    for (const concept of plan.concepts) {
+      const best = new Map<string, FoundPage & { query: string }>();
+      for (const query of concept.alternatives) {
+        for (const page of found.get(query) ?? []) {
+          if (page.score > (best.get(page.id)?.score ?? -Infinity)) best.set(page.id, { ...page, query });
+        }
+      }
+      for (const [id, page] of best) {
+        const sum = partial.get(id);
+        if (!sum) partial.set(id, { id, matched: 1, score: page.score, query: page.query });
+        else partial.set(id, { id, matched: sum.matched + 1, score: sum.score + page.score, query: page.score > sum.score ? page.query : sum.query });
+      }
+    }
+    for (const [id, page] of partial) if (!pages.has(id)) pages.set(id, page);
+  }
+  const position = (id: string) => order?.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return [...pages.values()].sort(
+    (a, b) => b.matched - a.matched || (order ? position(a.id) - position(b.id) : b.score - a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/** Whether the plan's combined searches found too few pages, so each concept should be searched alone. */
+export function needsRelaxing(plan: SearchPlan, found: ReadonlyMap<string, readonly FoundPage[]>): boolean {
+  if (plan.relaxed.length === 0) return false;
+  const ids = new Set(plan.combined.flatMap((query) => (found.get(query) ?? []).map((page) => page.id)));
+  return ids.size < ENOUGH_RESULTS;
+}
+
+/** "a", "a and b", "a, b and c" */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * What the reader is told about how their words were searched, beyond the number of results: the common
+ * words left out, the papers' terms searched for their words, and whether no page holds all of them.
+ */
+export function describePlan(plan: SearchPlan, ranked: readonly RankedPage[]): string[] {
+  const notes: string[] = [];
+  const quoted = (text: string) => `“${text}”`;
+  const glossaryForms = plan.concepts.filter((concept) => concept.alternatives.length > 1);
+  if (glossaryForms.length > 0) {
+    notes.push(
+      `Also searched for ${listed(glossaryForms.map((concept) => `${listed(concept.alternatives.slice(1).map((form) => quoted(form.replace(/^"|"$/g, ''))))} (for ${quoted(concept.typed)})`))}.`,
+    );
+  }
+  if (plan.leftOut.length > 0) notes.push(`Left out as too common: ${listed(plan.leftOut.map(quoted))}.`);
+  if (ranked.length > 0 && plan.concepts.length > 1 && ranked.every((page) => page.matched < plan.concepts.length)) {
+    notes.push(`No page has all of ${listed(plan.concepts.map((concept) => quoted(concept.typed)))}; the pages with the most of them come first.`);
+  } else if (ranked.some((page) => page.matched < plan.concepts.length)) {
+    const all = ranked.filter((page) => page.matched === plan.concepts.length).length;
+    notes.push(`${all === 1 ? 'One page has' : `${all} pages have`} all of your words; the others have some of them.`);
+  }
+  return notes;
+}
+
+/**
+ * A text fragment (`:~:text=…`, https://wicg.github.io/scroll-to-text-fragment/) for the words an excerpt
+ * marks, so that the browser scrolls to them and highlights them: from the first marked word to the last
+ * one within `span` words of it, never across an ellipsis. The excerpt is given as its parts, each marked
+ * or not. Empty when nothing is marked.
+ */
+export function textFragment(parts: readonly { text: string; marked: boolean }[], span = 8): string {
+  const tokens = parts.flatMap((part) => part.text.split(/\s+/u).filter(Boolean).map((text) => ({ text, marked: part.marked })));
+  const first = tokens.findIndex((token) => token.marked);
+  if (first < 0) return '';
+  let last = first;
+  for (let index = first + 1; index < tokens.length && index - first < span; index++) {
+    if (/…|\.\.\./u.test(tokens[index]!.text)) break;
+    if (tokens[index]!.marked) last = index;
+  }
+  const text = tokens
+    .slice(first, last + 1)
+    .map((token) => token.text)
+    .join(' ')
+    .replace(/^[^\p{L}\p{N}£$]+|[^\p{L}\p{N}%]+$/gu, '');
+  if (text === '') return '';
+  // the directive's own punctuation ("-" "," "&") must be escaped inside its text
+  return `:~:text=${encodeURIComponent(text).replace(/-/g, '%2D')}`;
+}
+
+/** A result's address with a text fragment added: after its own #section when it has one, else after a bare "#". */
+export function withTextFragment(url: string, fragment: string): string {
+  if (fragment === '') return url;
+  return url.includes('#') ? `${url}${fragment}` : `${url}#${fragment}`;
+}
