@@ -11,6 +11,11 @@ import { load } from 'cheerio';
 import { FIXTURE, buildSite, type BuildResult } from './support/site.ts';
 import { launchBrowser, serveSite } from './support/browser.ts';
 import { findUnsafeMarkup } from '#lib/build/output-safety.ts';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseDocument } from 'htmlparser2';
+import { getElementsByTagType, textContent } from 'domutils';
+import { ElementType } from 'domelementtype';
+import ical from 'node-ical';
 
 const MEETING = 'meetings/bcb/2019-06-11';
 const paper = (title: string, text: string) => `---\ntitle: ${title}\n---\n\n${text}\n`;
@@ -97,6 +102,8 @@ const INERT = {
   decisionTitle: '=HYPERLINK("https://evil.example","INERT-10")',
   action: '<script>alert("INERT-11")</script>',
   braces: '\\{process.exit(1)\\} INERT-12',
+  /** written in YAML's escapes: a vertical tab, NEL, CR LF and a property of a calendar's own */
+  venue: 'HQ\\u000bRoom 3\\u0085\\r\\nDTSTART:20300101T000000Z INERT-13',
 };
 let inert: BuildResult;
 let inertSite: { contentDir: string; outDir: string; base: string };
@@ -151,6 +158,8 @@ beforeAll(() => {
       .replace(/^summary: .*\n/m, '')
       .replace(/^title: .*$/m, `title: ${JSON.stringify(INERT.decisionTitle)}\nsummary: ${JSON.stringify(INERT.decisionSummary)}`),
   );
+  const meeting = join(safe.contentDir, MEETING, 'index.mdx');
+  writeFileSync(meeting, readFileSync(meeting, 'utf8').replace(/^venue: .*$/m, `venue: "${INERT.venue}"`));
   const log = join(safe.contentDir, MEETING, 'action-log.yaml');
   writeFileSync(log, readFileSync(log, 'utf8').replace(/^(\s+)action: .*$/m, `$1action: ${JSON.stringify(INERT.action)}`));
   inert = buildSite(inertSite);
@@ -217,6 +226,37 @@ describe('hostile text that is allowed is published inert', () => {
     const csv = readFileSync(join(inertSite.outDir, 'data/decisions.csv'), 'utf8');
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""INERT-10"")"`);
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+
+  it('holds text in every feed: each title and description, decoded and rendered as HTML as a reader does, holds no element', () => {
+    const feeds = builtFiles().filter((file) => file.endsWith('.xml') && !file.includes('sitemap'));
+    expect(feeds.length).toBeGreaterThanOrEqual(4);
+    const shown: string[] = [];
+    for (const file of feeds) {
+      const xml = readFileSync(file, 'utf8');
+      expect(XMLValidator.validate(xml), file).toBe(true);
+      const { channel } = new XMLParser({ parseTagValue: false, htmlEntities: false }).parse(xml).rss;
+      for (const item of [channel, ...[channel.item ?? []].flat()]) {
+        for (const field of ['title', 'description']) {
+          const html = parseDocument(String(item[field] ?? ''));
+          expect(getElementsByTagType(ElementType.Tag, html.children), `${file} ${field}`).toEqual([]);
+          expect(getElementsByTagType(ElementType.Script, html.children), `${file} ${field}`).toEqual([]);
+          shown.push(textContent(html));
+        }
+      }
+    }
+    expect(shown.join('\n')).toContain(`Recommendation: ${INERT.recommendation}`);
+    expect(shown.join('\n')).toContain(INERT.title);
+  });
+
+  it('writes no control character into a calendar, feed or CSV file, and a venue adds no calendar property', () => {
+    const files = builtFiles().filter((file) => /\.(ics|xml|csv)$/.test(file));
+    for (const file of files) expect(readFileSync(file, 'utf8').replace(/\r\n/g, '\n'), file).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/);
+    const events = Object.values(ical.sync.parseICS(readFileSync(join(inertSite.outDir, 'calendar.ics'), 'utf8'))).filter((component) => component?.type === 'VEVENT');
+    const event = events.find((candidate) => String((candidate as { location?: unknown }).location).includes('INERT-13')) as { start: Date; location: string };
+    expect(event.location).toBe('HQ\nRoom 3\n\nDTSTART:20300101T000000Z INERT-13');
+    expect(event.start.toISOString().slice(0, 10)).toBe('2019-06-11');
+    expect(readFileSync(join(inertSite.outDir, 'data/meetings.csv'), 'utf8')).toContain('"HQ\nRoom 3\n\nDTSTART:20300101T000000Z INERT-13"');
   });
 
   it('runs none of it in a browser, on its pages or in search results', async () => {

@@ -33,6 +33,14 @@ describe('what is not public', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('is not named by a public record that points at it: the decision notified to an embargoed meeting, citing an exempt paper', () => {
+    // content/decisions/2019/cpcc-2019-001.mdx names both; only its public meeting and paper are published
+    const NAMES = ['pcp/2099-01-15', '2099-01-15', '15 January 2099', 'bcb/2019-06-11/9'];
+    const named = regular.flatMap((file) => NAMES.filter((name) => readableText(file).includes(name)).map((name) => `${file}: ${name}`));
+    expect(named).toEqual([]);
+    expect(readFileSync(join(FIXTURE.outDir, 'data/decisions.json'), 'utf8')).toContain('"bcb/2019-06-11/5"');
+  });
+
   it('shows an exempt item with its title and reason, never its paper', () => {
     const $ = loadPage(FIXTURE, 'bcb/2019-06-11/');
     const item = $('li[id="item-9"]');

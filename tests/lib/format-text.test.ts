@@ -118,7 +118,8 @@ describe('a CSV file', () => {
     const rows = VALUES.map((value, index) => ({ id: String(index), title: value, papers: [value, value] }));
     const csv = toCsv(rows, ['id', 'title', 'papers']);
     expect(csv.replace(/\r\n/g, '\n')).not.toMatch(UNHELD);
-    const read = parseCsv(csv, { columns: true }) as { id: string; title: string; papers: string }[];
+    // read as a spreadsheet reads it: any line break outside quotes ends a row
+    const read = parseCsv(csv, { columns: true, record_delimiter: ['\r\n', '\n', '\r'] }) as { id: string; title: string; papers: string }[];
     expect(read).toHaveLength(VALUES.length);
     read.forEach((row, index) => {
       const title = textForFiles(VALUES[index]!);

@@ -198,7 +198,9 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     const { body, date } = locateContentFile(entry.file);
     const meeting = body && date ? meetingByKey.get(meetingKey(body, date)) : undefined;
     if (!meeting || !isPublished(entry.data, today)) continue;
-    const record = { key: `${meeting.key}/minutes`, path: routes.minutes(meeting.key), file: entry.file, meetingKey: meeting.key, data: entry.data };
+    const { approvedAt, ...rest } = entry.data;
+    const data = approvedAt !== undefined && meetingByKey.has(meetingKey(meeting.body.id, approvedAt)) ? entry.data : rest;
+    const record = { key: `${meeting.key}/minutes`, path: routes.minutes(meeting.key), file: entry.file, meetingKey: meeting.key, data };
     meeting.minutes = record;
     minutes.push(record);
   }
@@ -209,12 +211,15 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     if (meeting) meeting.actionLog = entry;
   }
 
+  // Not public means not named: what a public record names that is not public is left out of it here.
+  const publishedDecisionIds = new Set(input.decisions.filter((entry) => isPublished(entry.data, today)).map((entry) => entry.data.id));
   const forwardPlans: ForwardPlanRecord[] = [];
   for (const entry of input.forwardPlans) {
     const { body, date } = locateContentFile(entry.file);
     const meeting = body && date ? meetingByKey.get(meetingKey(body, date)) : undefined;
     if (!meeting || !isPublished(entry.data, today)) continue;
-    const record = { key: `${meeting.key}/forward-plan`, path: routes.forwardPlan(meeting.key), file: entry.file, meetingKey: meeting.key, data: entry.data };
+    const data = { ...entry.data, planned: entry.data.planned.map((planned) => ({ ...planned, decisions: planned.decisions.filter((id) => publishedDecisionIds.has(id)) })) };
+    const record = { key: `${meeting.key}/forward-plan`, path: routes.forwardPlan(meeting.key), file: entry.file, meetingKey: meeting.key, data };
     meeting.forwardPlan = record;
     forwardPlans.push(record);
   }
@@ -226,7 +231,7 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
     .filter((entry) => isPublished(entry.data, today))
     .map((entry) => {
       const key = decisionSlug(entry.data.id);
-      return { key, path: routes.decision(entry.data.id), file: entry.file, data: entry.data };
+      return { key, path: routes.decision(entry.data.id), file: entry.file, data: decisionAsPublished(entry.data, meetingByKey, paperByKey) };
     })
     .sort((a, b) => b.data.date.localeCompare(a.data.date) || b.data.id.localeCompare(a.data.id));
 
@@ -279,6 +284,20 @@ export function buildArchive(input: ArchiveInput, today: string): Archive {
 /** Terms in the order a reader looks them up: alphabetically, ignoring case ("Band D" before "BCB"). */
 export function sortedTerms(terms: readonly GlossaryTerm[]): GlossaryTerm[] {
   return [...terms].sort((a, b) => a.term.localeCompare(b.term, 'en-GB', { sensitivity: 'base' }) || a.term.localeCompare(b.term));
+}
+
+/**
+ * A decision as the site publishes it: a meeting or paper it names that is not public (a draft, embargoed,
+ * or under an exempt item) is left out, so that no page, feed or data file names its address, title or date.
+ */
+function decisionAsPublished(data: Decision, meetings: ReadonlyMap<string, unknown>, papers: ReadonlyMap<string, unknown>): Decision {
+  const { meeting, notified, ...rest } = data;
+  return {
+    ...rest,
+    ...(meeting !== undefined && meetings.has(meeting) && { meeting }),
+    ...(notified !== undefined && meetings.has(notified) && { notified }),
+    papers: data.papers.filter((address) => papers.has(address)),
+  };
 }
 
 function comparePapers(a: PaperRecord, b: PaperRecord): number {

@@ -239,7 +239,8 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
       if (Array.isArray(value)) return cell(value.join(CSV_LIST_SEPARATOR));
       return value === null || value === undefined ? '' : cell(String(value));
     })),
-    { header: true, columns: [...columns], record_delimiter: '\r\n' },
+    // a cell holding a line break is quoted, whatever the break: a spreadsheet ends a row at any of them
+    { header: true, columns: [...columns], record_delimiter: '\r\n', quoted_match: /[\r\n]/ },
   );
 }
 
