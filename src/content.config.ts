@@ -27,10 +27,15 @@ function documentLoader(collection: CollectionName) {
   return quietWhenEmpty(documentFrontmatter(glob({ base, pattern: filesGlob(collection), generateId: pathId, retainBody: false })));
 }
 
+/** A kind of the registry as a collection: its files where the registry says, read through its schema. */
+function kindCollection<C extends CollectionName>(collection: C) {
+  return defineCollection({ loader: documentLoader(collection), schema: DOCUMENT_KINDS[collection].schema as (typeof DOCUMENT_KINDS)[C]['schema'] });
+}
+
 /** Each kind of the registry, as a collection of the same name. */
-const documentCollections = Object.fromEntries(
-  (Object.keys(DOCUMENT_KINDS) as CollectionName[]).map((collection) => [collection, defineCollection({ loader: documentLoader(collection), schema: DOCUMENT_KINDS[collection].schema })]),
-) as { [C in CollectionName]: ReturnType<typeof defineCollection<(typeof DOCUMENT_KINDS)[C]['schema']>> };
+const documentCollections = Object.fromEntries((Object.keys(DOCUMENT_KINDS) as CollectionName[]).map((collection) => [collection, kindCollection(collection)])) as {
+  [C in CollectionName]: ReturnType<typeof kindCollection<C>>;
+};
 
 export const collections = {
   bodies: defineCollection({ loader: file(`${base}/${BODIES_FILE}`), schema: bodySchema }),

@@ -38,6 +38,11 @@ export interface DocumentKindSpec {
   rendered: boolean;
   /** the field tables of its parts, after its own: [title, where, schema] */
   parts: readonly (readonly [string, string, z.ZodType])[];
+  /**
+   * Its pages in the search index: the value of the search page's "Type of document" filter, the filter's
+   * label and the word a result shows. Left out for a kind whose pages are not indexed (the glossary).
+   */
+  search?: { type: string; label: string; one: string };
 }
 
 /** Each kind by the name of its collection (and of its list in the archive's input). */
@@ -48,6 +53,7 @@ export const DOCUMENT_KINDS = {
     files: 'meetings/{body}/{date}/index.mdx',
     schema: meetingSchema,
     rendered: true,
+    search: { type: 'meeting', label: 'Meetings', one: 'Meeting' },
     parts: [
       ['Agenda item', 'each entry of a meeting’s agenda', agendaItemSchema],
       ['Attendance', 'a meeting’s attendance', attendanceSchema],
@@ -55,14 +61,16 @@ export const DOCUMENT_KINDS = {
       ['Declaration', 'each entry of a meeting’s declarations', declarationSchema],
     ],
   },
-  papers: { kind: 'paper', title: 'Paper', files: 'meetings/{body}/{date}/{stem}.mdx', schema: paperSchema, rendered: true, parts: [] },
-  minutes: { kind: 'minutes', title: 'Minutes', files: 'meetings/{body}/{date}/minutes.mdx', schema: minutesSchema, rendered: true, parts: [] },
+  papers: { kind: 'paper', title: 'Paper', files: 'meetings/{body}/{date}/{stem}.mdx', schema: paperSchema, rendered: true, search: { type: 'paper', label: 'Papers', one: 'Paper' }, parts: [] },
+  minutes: { kind: 'minutes', title: 'Minutes', files: 'meetings/{body}/{date}/minutes.mdx', schema: minutesSchema, rendered: true, search: { type: 'minutes', label: 'Minutes', one: 'Minutes' }, parts: [] },
   actionLogs: {
     kind: 'action-log',
     title: 'Action log',
     files: 'meetings/{body}/{date}/action-log.yaml',
     schema: actionLogSchema,
     rendered: false,
+    // a log's rows each have a page of their own, the action's history
+    search: { type: 'action', label: 'Actions', one: 'Action' },
     parts: [['Action', 'each entry of an action log’s actions', actionRowSchema]],
   },
   forwardPlans: {
@@ -71,9 +79,10 @@ export const DOCUMENT_KINDS = {
     files: 'meetings/{body}/{date}/forward-plan.yaml',
     schema: forwardPlanSchema,
     rendered: false,
+    search: { type: 'forward-plan', label: 'Forward plans', one: 'Forward plan' },
     parts: [['Planned decision', 'each entry of a forward plan’s planned decisions', plannedDecisionSchema]],
   },
-  decisions: { kind: 'decision', title: 'Decision', files: 'decisions/{year}/{stem}.mdx', schema: decisionSchema, rendered: true, parts: [] },
+  decisions: { kind: 'decision', title: 'Decision', files: 'decisions/{year}/{stem}.mdx', schema: decisionSchema, rendered: true, search: { type: 'decision', label: 'Decisions', one: 'Decision' }, parts: [] },
   glossary: {
     kind: 'glossary',
     title: 'Glossary',

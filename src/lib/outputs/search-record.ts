@@ -1,19 +1,24 @@
 /** What Pagefind records for each page: filters to narrow by, and details to show in a result. */
 
-/**
- * Every kind of page in the search index: its label in the search page's "Type of document" filter, and
- * the word a result shows (public/search.js reads it from the filter's checkbox).
- */
-export const SEARCH_TYPES = {
-  paper: { label: 'Papers', one: 'Paper' },
-  decision: { label: 'Decisions', one: 'Decision' },
-  meeting: { label: 'Meetings', one: 'Meeting' },
-  minutes: { label: 'Minutes', one: 'Minutes' },
-  action: { label: 'Actions', one: 'Action' },
-  'forward-plan': { label: 'Forward plans', one: 'Forward plan' },
-} as const;
+import { DOCUMENT_KINDS } from '#lib/model/document-kinds.ts';
 
-export type SearchType = keyof typeof SEARCH_TYPES;
+type KindSpec = (typeof DOCUMENT_KINDS)[keyof typeof DOCUMENT_KINDS];
+type IndexedKind = Extract<KindSpec, { readonly search: { readonly type: string } }>;
+/** The kinds of page in the search index, as the registry of kinds names them: "paper", "action"… */
+export type SearchType = IndexedKind['search']['type'];
+
+const isIndexed = (spec: KindSpec): spec is IndexedKind => 'search' in spec;
+
+/**
+ * Every kind of page in the search index, from the registry of kinds (src/lib/model/document-kinds.ts), in
+ * its order: its label in the search page's "Type of document" filter, and the word a result shows
+ * (public/search.js reads it from the filter's checkbox).
+ */
+export const SEARCH_TYPES = Object.fromEntries(
+  Object.values(DOCUMENT_KINDS)
+    .filter(isIndexed)
+    .map((spec) => [spec.search.type, { label: spec.search.label, one: spec.search.one }]),
+) as Record<SearchType, { label: string; one: string }>;
 
 export interface SearchRecord {
   type: SearchType;
