@@ -248,7 +248,7 @@ describe('a file the importer cannot read', () => {
     let end = bytes.byteLength - 22;
     while (view.getUint32(end, true) !== 0x06054b50) end--;
     view.setUint32(view.getUint32(end + 16, true) + 24, 3 * 1024 ** 3, true);
-    await expect(readDocx(bytes, 'bomb.docx')).rejects.toThrow('bomb.docx is not a Word document (.docx) this importer can read: it would unpack to more than 512 MB');
+    await expect(readDocx(bytes, 'bomb.docx')).rejects.toThrow(`bomb.docx is not a Word document (.docx) this importer can read: it would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`);
   });
   it('refuses a truncated PDF, naming the file', async () => {
     const bytes = await renderPdf(MEDIA_PROTOCOL);

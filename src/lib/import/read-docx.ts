@@ -13,7 +13,7 @@
  * Lines whose text is all bold are marked `bold`. Pictures, Word's page headers and footers and its comments are
  * left out, and the document has no pages, so no line has a `page`.
  */
-import mammoth from 'mammoth';
+import { inflateCounted, MAX_INFLATED_BYTES } from './bounded-read.ts';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { SourceBlock, SourceLine } from './model.ts';
 
@@ -34,42 +34,120 @@ export class UnreadableDocxError extends Error {
   }
 }
 
-/** The document's blocks, and mammoth's warnings about what it could not convert. */
-/** The most a Word file may unpack to: a long pack with its pictures is well under it; a zip bomb is not. */
-export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
-
 /**
- * What the parts of a zip file (a .docx is one) unpack to, from its central directory, without unpacking
- * anything; undefined when the directory cannot be read. A zip64 size counts as too large.
+ * The most a Word file may unpack to, counted twice: from the sizes its zip directory declares, before
+ * anything is unpacked, and as the bytes actually inflated, whatever the directory says. A long pack's XML
+ * is a few megabytes; a zip bomb is not.
  */
-export function unpackedSize(bytes: Uint8Array): number | undefined {
+export const MAX_UNPACKED_BYTES = MAX_INFLATED_BYTES;
+
+const TOO_LARGE = `it would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, far more than any paper; it may be built to exhaust the computer that opens it`;
+
+/** The parts mammoth reads as text: Word's XML and its relationships. Pictures and fonts are never unpacked. */
+const isTextPart = (name: string) => /\.(xml|rels)$/i.test(name);
+
+/** A part of a zip file as its central directory lists it. */
+interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated */
+  method: number;
+  encrypted: boolean;
+  /** the size the directory declares; a zip64 size as infinite */
+  declaredSize: number;
+  /** where its compressed bytes are, from its local header */
+  data: Uint8Array;
+}
+
+/** The parts of a zip file (a .docx is one) from its central directory; undefined when it cannot be read. */
+function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const names = new TextDecoder('utf-8');
   // the end-of-central-directory record sits in the last 65,557 bytes
   for (let end = bytes.byteLength - 22; end >= Math.max(0, bytes.byteLength - 65_557); end--) {
     if (view.getUint32(end, true) !== 0x06054b50) continue;
-    const entries = view.getUint16(end + 10, true);
+    const entries: ZipEntry[] = [];
     let at = view.getUint32(end + 16, true);
-    let total = 0;
-    for (let entry = 0; entry < entries; entry++) {
+    for (let entry = view.getUint16(end + 10, true); entry > 0; entry--) {
       if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== 0x02014b50) return undefined;
-      const size = view.getUint32(at + 24, true);
-      total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
-      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+      const [nameLength, extraLength, commentLength] = [view.getUint16(at + 28, true), view.getUint16(at + 30, true), view.getUint16(at + 32, true)];
+      const compressedSize = view.getUint32(at + 20, true);
+      const declared = view.getUint32(at + 24, true);
+      const local = view.getUint32(at + 42, true);
+      if (local + 30 > bytes.byteLength || view.getUint32(local, true) !== 0x04034b50) return undefined;
+      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      if (start + compressedSize > bytes.byteLength) return undefined;
+      entries.push({
+        name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+        method: view.getUint16(at + 10, true),
+        encrypted: (view.getUint16(at + 8, true) & 1) === 1,
+        declaredSize: declared === 0xffffffff ? Number.POSITIVE_INFINITY : declared,
+        data: bytes.subarray(start, start + compressedSize),
+      });
+      at += 46 + nameLength + extraLength + commentLength;
     }
-    return total;
+    return entries;
   }
   return undefined;
 }
 
+/**
+ * What the parts of a zip file unpack to, from its central directory, without unpacking anything;
+ * undefined when the directory cannot be read. A zip64 size counts as too large.
+ */
+export function unpackedSize(bytes: Uint8Array): number | undefined {
+  return zipEntries(bytes)?.reduce((total, entry) => total + entry.declaredSize, 0);
+}
+
+/**
+ * The text parts of a Word file, unpacked by zlib with every byte inflated counted: it stops at
+ * MAX_UNPACKED_BYTES, whatever sizes the zip's directory declares.
+ */
+async function unpackCounted(bytes: Uint8Array, name: string): Promise<{ parts: Map<string, Uint8Array>; names: Set<string> }> {
+  const entries = zipEntries(bytes);
+  if (!entries) throw new UnreadableDocxError(name, 'its zip directory cannot be read; the file may be damaged or cut short');
+  const parts = new Map<string, Uint8Array>();
+  let inflated = 0;
+  for (const entry of entries.filter((each) => isTextPart(each.name))) {
+    if (entry.encrypted) throw new UnreadableDocxError(name, 'it is protected by a password');
+    if (entry.method !== 0 && entry.method !== 8) throw new UnreadableDocxError(name, `its part ${entry.name} is compressed in a way Word does not use (method ${entry.method})`);
+    const { bytes: unpacked, error } = entry.method === 0 ? { bytes: Buffer.from(entry.data) } : await inflateCounted(entry.data, MAX_UNPACKED_BYTES - inflated, { raw: true, keep: true });
+    if (error) throw new UnreadableDocxError(name, `its part ${entry.name} is damaged (${error.message})`);
+    if (unpacked === undefined || inflated + unpacked.length > MAX_UNPACKED_BYTES) throw new UnreadableDocxError(name, TOO_LARGE);
+    inflated += unpacked.length;
+    parts.set(entry.name, unpacked);
+  }
+  return { parts, names: new Set(entries.map((entry) => entry.name)) };
+}
+
+/**
+ * The unpacked file as mammoth reads a zip (its `file` input): the text parts as counted above, and
+ * nothing for a picture, which the conversion leaves out.
+ */
+function countedZipFile({ parts, names }: { parts: Map<string, Uint8Array>; names: Set<string> }) {
+  return {
+    exists: (part: string) => names.has(part),
+    read: async (part: string, encoding?: string) => {
+      if (!names.has(part)) throw new Error(`the part ${part} is not in the file`);
+      const bytes = parts.get(part) ?? new Uint8Array();
+      if (encoding === 'base64') return Buffer.from(bytes).toString('base64');
+      return encoding ? new TextDecoder(encoding).decode(bytes) : bytes;
+    },
+  };
+}
+
+/** The document's blocks, and mammoth's warnings about what it could not convert. */
+
 export async function readDocx(bytes: Uint8Array, name = 'This file'): Promise<{ blocks: SourceBlock[]; messages: string[] }> {
   const unpacked = unpackedSize(bytes);
-  if (unpacked !== undefined && unpacked > MAX_UNPACKED_BYTES) {
-    throw new UnreadableDocxError(name, `it would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, far more than any paper; it may be built to exhaust the computer that opens it`);
-  }
+  if (unpacked !== undefined && unpacked > MAX_UNPACKED_BYTES) throw new UnreadableDocxError(name, TOO_LARGE);
+  const file = countedZipFile(await unpackCounted(bytes, name));
+  // loaded only now: a file refused above never waits for it
+  const { default: mammoth } = await import('mammoth');
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
     result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      // mammoth reads a zip already opened (lib/unzip.js): the parts unpacked and counted above
+      { file } as unknown as { buffer: Buffer },
       {
         styleMap: STYLE_MAP,
         // pictures are left out, as the PDF reader leaves them out: an empty <img>, never its bytes as a data: address

@@ -7,7 +7,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { SourceFile } from './model.ts';
+import type { SourceBlock, SourceFile } from './model.ts';
+import { readBounded } from './bounded-read.ts';
+import { textForFiles } from '#lib/outputs/format-text.ts';
 
 /** The largest file the importer reads. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -52,23 +54,34 @@ export async function readSourceFile(path: string): Promise<SourceFile & { messa
   const bytes: Uint8Array = await readFile(path);
   const content = kindOfContent(bytes.subarray(0, 8192));
 
+  // a PDF or Word file is read in a worker with a memory ceiling and a time limit (bounded-read.ts)
   if (extension === '.pdf') {
     if (content !== 'pdf') throw new Error(`${path} is not a PDF this importer can read: it does not start with the "%PDF-" signature; it looks like ${DESCRIBED[content]}`);
-    const { readPdf } = await import('./read-pdf.ts');
-    const { blocks, pages } = await readPdf(bytes, path);
-    return { path, format: 'pdf', blocks, pages };
+    const { blocks, pages } = await readBounded({ format: 'pdf', bytes, name: path });
+    return { path, format: 'pdf', blocks: withoutControls(blocks), pages };
   }
   if (extension === '.docx') {
     if (content !== 'zip') throw new Error(`${path} is not a Word document (.docx) this importer can read: it looks like ${DESCRIBED[content]}`);
-    const { readDocx } = await import('./read-docx.ts');
-    const { blocks, messages } = await readDocx(bytes, path);
-    return { path, format: 'docx', blocks, messages };
+    const { blocks, messages } = await readBounded({ format: 'docx', bytes, name: path });
+    return { path, format: 'docx', blocks: withoutControls(blocks), messages: messages ?? [] };
   }
   if (content !== 'text') throw new Error(`${path} is not a text file: it looks like ${DESCRIBED[content]}; give it its right extension (${ACCEPTED})`);
   const { readText } = await import('./read-text.ts');
-  const blocks = readText(decodeText(bytes));
+  const blocks = withoutControls(readText(decodeText(bytes)));
   const pages = Math.max(0, ...blocks.map((block) => block.page ?? 0));
   return { path, format: 'text', blocks, ...(pages > 0 ? { pages } : {}) };
+}
+
+/**
+ * The pack's text with the control characters no file of the site can hold removed, by the one function
+ * for it (textForFiles): a line stays one line, a table's cell keeps its line breaks.
+ */
+function withoutControls(blocks: SourceBlock[]): SourceBlock[] {
+  return blocks.map((block) =>
+    block.kind === 'table'
+      ? { ...block, rows: block.rows.map((row) => row.map((cell) => textForFiles(cell))) }
+      : { ...block, text: textForFiles(block.text).replace(/\n/g, ' '), ...(block.cells ? { cells: block.cells.map((cell) => ({ ...cell, text: textForFiles(cell.text).replace(/\n/g, ' ') })) } : {}) },
+  );
 }
 
 /** UTF-8 (pdftotext's default), without a byte-order mark; a file that is not UTF-8 is read as Windows-1252. */

@@ -12,6 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { inflateCounted, MAX_INFLATED_BYTES } from './bounded-read.ts';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { SourceLine } from './model.ts';
 
@@ -54,6 +55,8 @@ export async function readPdf(bytes: Uint8Array, name = 'This file'): Promise<{ 
   if (!head.includes('%PDF-')) throw new UnreadablePdfError(name, 'it does not start with the "%PDF-" signature');
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 4096)));
   if (!tail.includes('%%EOF')) throw new UnreadablePdfError(name, 'it is cut short (it has no "%%EOF" end marker); the file may not have finished downloading');
+  const tooLarge = await streamBeyondLimit(bytes);
+  if (tooLarge) throw new UnreadablePdfError(name, tooLarge);
 
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let task: LoadingTask | undefined;
@@ -82,6 +85,29 @@ export async function readPdf(bytes: Uint8Array, name = 'This file'): Promise<{ 
     clearTimeout(timer);
     await task?.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * Why the PDF's compressed streams are refused before PDF.js reads them, or undefined: every stream that
+ * starts as a zlib stream (as FlateDecode's do) is inflated here, by zlib, counting the bytes as they come
+ * and stopping at the limit, whatever the file declares. The streams PDF.js reads for text count together;
+ * a picture, which it does not decode, counts alone. What this cannot see (a stream under another filter
+ * first) is held by the limits the reader runs under (bounded-read.ts).
+ */
+export async function streamBeyondLimit(bytes: Uint8Array, limit = MAX_INFLATED_BYTES): Promise<string | undefined> {
+  const text = new TextDecoder('latin1').decode(bytes);
+  let forText = 0;
+  for (const match of text.matchAll(/stream(?:\r\n|\n|\r)/g)) {
+    const start = match.index + match[0].length;
+    const [first = 0, second = 0] = [bytes[start], bytes[start + 1]];
+    if ((first & 0x0f) !== 8 || ((first << 8) | second) % 31 !== 0) continue;
+    const dictionary = text.slice(Math.max(0, match.index - 4096), match.index);
+    const picture = /\/Subtype\s*\/Image/.test(dictionary.slice(dictionary.lastIndexOf(' obj')));
+    const { size } = await inflateCounted(bytes.subarray(start), picture ? limit : limit - forText);
+    if (!picture) forText += size;
+    if ((picture ? size : forText) > limit) return `its compressed streams inflate to more than ${limit / 1024 / 1024} MB, far more than any paper; it may be built to exhaust the computer that opens it`;
+  }
+  return undefined;
 }
 
 function plainReason(error: unknown): string {
