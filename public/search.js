@@ -188,26 +188,22 @@ async function filtersOnly(api, options) {
 }
 
 /**
- * Runs the plan for a query: every concept together (each way of writing them), then, when that finds too
- * little, each concept alone; the pages are ranked by the plan's rules and each keeps the result of the
- * search that found it best, whose excerpt marks the words it matched.
+ * Runs the plan for a query: each way of writing each concept alone, and the concepts as typed together
+ * (whose excerpts mark every word); the pages are ranked by the plan's rules, and each keeps the result
+ * that the plan says stands for it.
  */
 async function runPlan(api, planner, query, options) {
   const plan = planner.planSearch(query, planner.glossary);
+  const queries = plan.together === undefined ? plan.searches : [...plan.searches, plan.together];
   const results = new Map();
   const found = new Map();
-  const runAll = (queries) =>
-    Promise.all(
-      queries
-        .filter((text) => !found.has(text))
-        .map(async (text) => {
-          const search = await api.search(text, options);
-          results.set(text, new Map(search.results.map((result) => [result.id, result])));
-          found.set(text, search.results.map(({ id, score }) => ({ id, score })));
-        }),
-    );
-  await runAll(plan.combined);
-  if (planner.needsRelaxing(plan, found)) await runAll(plan.relaxed);
+  await Promise.all(
+    queries.map(async (text) => {
+      const search = await api.search(text, options);
+      results.set(text, new Map(search.results.map((result) => [result.id, result])));
+      found.set(text, search.results.map(({ id, score }) => ({ id, score })));
+    }),
+  );
   // newest first: every page in the order Pagefind sorts them, whichever search found them
   const order = options.sort ? new Map((await api.search(null, options)).results.map((result, index) => [result.id, index])) : undefined;
   const ranked = planner.rankPages(plan, found, order);

@@ -4,10 +4,12 @@
  * browser with Pagefind and shows the result.
  *
  * A query is read as concepts: a phrase in quotes (searched exactly), a run of words the glossary knows
- * ("council tax", searched also as the papers' term, "precept"), or a single word. Words that carry no
- * meaning ("how", "the") are left out. First every concept is searched together (one Pagefind search for
- * each way of writing them, glossary forms included); when that finds too little, each concept is searched
- * alone and the pages are ranked by how many of the concepts they hold, then by Pagefind's score.
+ * ("council tax", searched also as the papers' terms: "precept", "Band D"), or a single word. Words that
+ * carry no meaning ("how", "the") are left out. Each way of writing each concept is one Pagefind search
+ * (Pagefind requires every word of a query, and silently drops a word no page holds, so concepts are not
+ * searched together); a page holds a concept when any of its searches found it. Pages holding every
+ * concept come first; when fewer than a few do, the pages holding the most concepts follow, each ranked
+ * by the sum of Pagefind's scores.
  */
 
 import type { GlossaryTerm } from '#lib/model/schema.ts';
@@ -32,9 +34,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** The most ways of writing one concept that are searched: the words as typed first, then the glossary's forms. */
 export const MAX_ALTERNATIVES = 4;
-/** The most Pagefind searches of all the concepts together (each a choice of one way of writing each concept). */
-export const MAX_COMBINED_SEARCHES = 4;
-/** Fewer pages than this with every concept, and each concept is searched alone too. */
+/** Fewer pages than this with every concept, and the pages with some of them are shown after them. */
 export const ENOUGH_RESULTS = 5;
 
 export interface Concept {
@@ -51,10 +51,13 @@ export interface SearchPlan {
   concepts: Concept[];
   /** the words left out as carrying no meaning, in the order typed */
   leftOut: string[];
-  /** Pagefind queries of every concept together, best first: the words as typed, then glossary forms */
-  combined: string[];
-  /** each concept's alternatives searched alone, for when `combined` finds too little (empty with one concept) */
-  relaxed: string[];
+  /** the Pagefind searches to run: every way of writing every concept, each alone, once */
+  searches: string[];
+  /**
+   * the concepts as typed, together: one more search when there are several, whose results mark every
+   * word in their excerpts (a page's excerpt otherwise marks one concept's words)
+   */
+  together?: string;
 }
 
 /** A word without the punctuation around it ("tax?" → "tax", but "£222.66" and "10%" whole). */
@@ -89,7 +92,7 @@ export function searchGlossary(terms: readonly SearchGlossaryTerm[]): string[][]
       return phrases
         .map((phrase) => words(phrase).join(' '))
         .filter((phrase) => {
-          const key = words(phrase).map(normaliseWord).join(' ');
+          const key = phraseKey(phrase);
           if (key === '' || seen.has(key)) return false;
           seen.add(key);
           return true;
@@ -103,15 +106,39 @@ function pagefindQuery(phrase: string): string {
   return words(phrase).length > 1 ? `"${phrase}"` : phrase;
 }
 
-/** Phrases of the glossary by their normalised words, each with every phrase of the groups that hold it. */
+/** A phrase's words as they are compared, as one string. */
+function phraseKey(phrase: string): string {
+  return words(phrase).map(normaliseWord).join(' ');
+}
+
+/**
+ * Phrases of the glossary by their key, each with the phrases of every group that holds it, taken in turn
+ * from each group: every group's term first, then every group's second phrase, and so on, so that a public
+ * word shared by several terms ("council tax": precept, Band D, council tax base) is searched as each term
+ * before any term's other public words.
+ */
 function glossaryIndex(glossary: readonly (readonly string[])[]): Map<string, string[]> {
-  const index = new Map<string, string[]>();
+  const groupsByKey = new Map<string, (readonly string[])[]>();
   for (const group of glossary) {
     for (const phrase of group) {
-      const key = words(phrase).map(normaliseWord).join(' ');
-      const known = index.get(key) ?? [];
-      index.set(key, [...known, ...group.filter((other) => !known.includes(other))]);
+      const key = phraseKey(phrase);
+      const groups = groupsByKey.get(key) ?? [];
+      if (!groups.includes(group)) groupsByKey.set(key, [...groups, group]);
     }
+  }
+  const index = new Map<string, string[]>();
+  for (const [key, groups] of groupsByKey) {
+    const longest = Math.max(...groups.map((group) => group.length));
+    const inTurn = Array.from({ length: longest }, (_, position) => groups.map((group) => group[position])).flat();
+    const seen = new Set<string>();
+    index.set(
+      key,
+      inTurn.filter((phrase): phrase is string => {
+        if (phrase === undefined || seen.has(phraseKey(phrase))) return false;
+        seen.add(phraseKey(phrase));
+        return true;
+      }),
+    );
   }
   return index;
 }
@@ -131,21 +158,6 @@ function pieces(query: string): { text: string; quoted: boolean }[] {
   return found.filter((piece) => words(piece.text).length > 0);
 }
 
-/** Every combination of one alternative of each concept, in order of how far it strays from the words typed. */
-function combinations(concepts: readonly Concept[], limit: number): string[] {
-  let choices: number[][] = [[]];
-  for (const concept of concepts) choices = choices.flatMap((choice) => concept.alternatives.map((_, index) => [...choice, index]));
-  return choices
-    .map((choice) => ({ choice, strays: choice.filter((index) => index > 0).length }))
-    .sort((a, b) => a.strays - b.strays)
-    .slice(0, limit)
-    .map(({ choice }) => {
-      const parts = choice.map((index, position) => concepts[position]!.alternatives[index]!);
-      // Pagefind searches a query exactly only when all of it is in quotes; inside a longer query a phrase's words are each required
-      return parts.length === 1 ? parts[0]! : parts.map((part) => part.replace(/^"|"$/g, '')).join(' ');
-    });
-}
-
 /** The plan for a query: its concepts, the words left out and the Pagefind searches to run. */
 export function planSearch(query: string, glossary: readonly (readonly string[])[] = []): SearchPlan {
   const index = glossaryIndex(glossary);
@@ -162,13 +174,13 @@ export function planSearch(query: string, glossary: readonly (readonly string[])
     for (let start = 0; start < typed.length; ) {
       let matched = 0;
       for (let length = Math.min(longest, typed.length - start); length > 0 && matched === 0; length--) {
-        const key = typed.slice(start, start + length).map(normaliseWord).join(' ');
+        const key = phraseKey(typed.slice(start, start + length).join(' '));
         if (index.has(key) && !(length === 1 && STOP_WORDS.has(key))) matched = length;
       }
       if (matched > 0) {
         const phrase = typed.slice(start, start + matched).join(' ');
-        const key = typed.slice(start, start + matched).map(normaliseWord).join(' ');
-        const others = index.get(key)!.filter((other) => words(other).map(normaliseWord).join(' ') !== key);
+        const key = phraseKey(phrase);
+        const others = index.get(key)!.filter((other) => phraseKey(other) !== key);
         concepts.push({ typed: phrase, alternatives: [phrase, ...others].slice(0, MAX_ALTERNATIVES).map(pagefindQuery), exact: false });
         start += matched;
       } else {
@@ -180,12 +192,14 @@ export function planSearch(query: string, glossary: readonly (readonly string[])
     }
   }
   // a query of nothing but common words is searched as it is
-  if (concepts.length === 0 && stopped.length > 0) {
-    return { concepts: stopped.map((word) => ({ typed: word, alternatives: [word], exact: false })), leftOut: [], combined: [stopped.join(' ')], relaxed: stopped.length > 1 ? stopped : [] };
-  }
-  const combined = concepts.length === 0 ? [] : combinations(concepts, MAX_COMBINED_SEARCHES);
-  const relaxed = concepts.length > 1 ? [...new Set(concepts.flatMap((concept) => concept.alternatives))] : [];
-  return { concepts, leftOut: stopped, combined, relaxed };
+  if (concepts.length === 0 && stopped.length > 0) return planOf(stopped.map((word) => ({ typed: word, alternatives: [word], exact: false })), []);
+  return planOf(concepts, stopped);
+}
+
+function planOf(concepts: Concept[], leftOut: string[]): SearchPlan {
+  const searches = [...new Set(concepts.flatMap((concept) => concept.alternatives))];
+  const together = concepts.length > 1 ? concepts.map((concept) => concept.typed).join(' ') : undefined;
+  return { concepts, leftOut, searches, ...(together === undefined ? {} : { together }) };
 }
 
 /** A page Pagefind found for one query: its id and its score for that query. */
@@ -199,56 +213,45 @@ export interface RankedPage {
   /** how many of the plan's concepts the page holds */
   matched: number;
   score: number;
-  /** the query whose result stands for the page (its excerpt marks that query's words): the one that scored it best */
+  /** the query whose result stands for the page (its excerpt marks that query's words) */
   query: string;
 }
 
 /**
- * The pages found by a plan's searches, best first: pages holding more of the concepts first, then by
- * Pagefind's score (the sum of the combined searches' scores for a page with every concept, otherwise the
- * sum of its concepts' best scores), or by `order` (e.g. newest first) when given. `found` maps each query run to
- * the pages it found; a page found by a combined search holds every concept.
+ * The pages found by a plan's searches, best first: pages holding more of the concepts first, then by the
+ * sum of Pagefind's scores over every search that found them (a page that uses both the public's words and
+ * the papers' term is the more about it), or by `order` (e.g. newest first) when given. When fewer than
+ * ENOUGH_RESULTS pages hold every concept, the pages holding some of them follow; otherwise they are left out.
+ * `found` maps each query run to the pages it found. A page stands for itself by the result of the search of
+ * every concept together when that found it, otherwise by that of its best-scored search.
  */
 export function rankPages(plan: SearchPlan, found: ReadonlyMap<string, readonly FoundPage[]>, order?: ReadonlyMap<string, number>): RankedPage[] {
-  const pages = new Map<string, RankedPage>();
-  // a page found by more than one way of writing the query (the public's words and the papers' term) is about it the more
-  const bestScore = new Map<string, number>();
-  for (const query of plan.combined) {
-    for (const page of found.get(query) ?? []) {
-      const known = pages.get(page.id);
-      const best = !known || page.score > bestScore.get(page.id)!;
-      if (best) bestScore.set(page.id, page.score);
-      pages.set(page.id, { id: page.id, matched: plan.concepts.length, score: (known?.score ?? 0) + page.score, query: best ? query : known.query });
+  const pages = new Map<string, RankedPage & { best: number }>();
+  for (const concept of plan.concepts) {
+    const holding = new Set<string>();
+    for (const query of new Set(concept.alternatives)) {
+      for (const page of found.get(query) ?? []) {
+        const known = pages.get(page.id) ?? { id: page.id, matched: 0, score: 0, query, best: -Infinity };
+        if (!holding.has(page.id)) known.matched += 1;
+        holding.add(page.id);
+        known.score += page.score;
+        if (page.score > known.best) Object.assign(known, { best: page.score, query });
+        pages.set(page.id, known);
+      }
     }
   }
-  if (plan.relaxed.some((query) => found.has(query))) {
-    const partial = new Map<string, RankedPage>();
-    for (const concept of plan.concepts) {
-      const best = new Map<string, FoundPage & { query: string }>();
-      for (const query of concept.alternatives) {
-        for (const page of found.get(query) ?? []) {
-          if (page.score > (best.get(page.id)?.score ?? -Infinity)) best.set(page.id, { ...page, query });
-        }
-      }
-      for (const [id, page] of best) {
-        const sum = partial.get(id);
-        if (!sum) partial.set(id, { id, matched: 1, score: page.score, query: page.query });
-        else partial.set(id, { id, matched: sum.matched + 1, score: sum.score + page.score, query: page.score > sum.score ? page.query : sum.query });
-      }
+  if (plan.together !== undefined) {
+    for (const page of found.get(plan.together) ?? []) {
+      const known = pages.get(page.id);
+      if (known?.matched === plan.concepts.length) known.query = plan.together;
     }
-    for (const [id, page] of partial) if (!pages.has(id)) pages.set(id, page);
   }
   const position = (id: string) => order?.get(id) ?? Number.MAX_SAFE_INTEGER;
-  return [...pages.values()].sort(
-    (a, b) => b.matched - a.matched || (order ? position(a.id) - position(b.id) : b.score - a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-}
-
-/** Whether the plan's combined searches found too few pages, so each concept should be searched alone. */
-export function needsRelaxing(plan: SearchPlan, found: ReadonlyMap<string, readonly FoundPage[]>): boolean {
-  if (plan.relaxed.length === 0) return false;
-  const ids = new Set(plan.combined.flatMap((query) => (found.get(query) ?? []).map((page) => page.id)));
-  return ids.size < ENOUGH_RESULTS;
+  const ranked = [...pages.values()]
+    .map(({ id, matched, score, query }) => ({ id, matched, score, query }))
+    .sort((a, b) => b.matched - a.matched || (order ? position(a.id) - position(b.id) : b.score - a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const all = ranked.filter((page) => page.matched === plan.concepts.length);
+  return all.length >= ENOUGH_RESULTS ? all : ranked;
 }
 
 /** "a", "a and b", "a, b and c" */
@@ -282,7 +285,7 @@ export function describePlan(plan: SearchPlan, ranked: readonly RankedPage[]): s
 /**
  * A text fragment (`:~:text=…`, https://wicg.github.io/scroll-to-text-fragment/) for the words an excerpt
  * marks, so that the browser scrolls to them and highlights them: from the first marked word to the last
- * one within `span` words of it, never across an ellipsis. The excerpt is given as its parts, each marked
+ * one within `span` words of it, never past the end of a sentence or across an ellipsis. The excerpt is given as its parts, each marked
  * or not. Empty when nothing is marked.
  */
 export function textFragment(parts: readonly { text: string; marked: boolean }[], span = 8): string {
@@ -291,7 +294,9 @@ export function textFragment(parts: readonly { text: string; marked: boolean }[]
   if (first < 0) return '';
   let last = first;
   for (let index = first + 1; index < tokens.length && index - first < span; index++) {
-    if (/…|\.\.\./u.test(tokens[index]!.text)) break;
+    // Pagefind joins a table's cells and a list's items with ". ", which the page does not hold between
+    // them, and a text fragment cannot run from one block into the next: stop at the end of a sentence
+    if (/[.;:!?]$/u.test(tokens[index - 1]!.text) || /…|\.\.\./u.test(tokens[index]!.text)) break;
     if (tokens[index]!.marked) last = index;
   }
   const text = tokens
