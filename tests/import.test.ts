@@ -324,3 +324,27 @@ describe('npm run import and npm run new, given hostile settings and file names'
     expect(checked.status, checked.output).toBe(0);
   });
 });
+
+describe('npm run import, given a decompression bomb', () => {
+  it('refuses a Word and a PDF bomb (300 MB inflated) in words, within seconds, and writes nothing', async () => {
+    const { docxBomb, pdfBomb } = await import('./support/bombs.ts');
+    const { prepareImport } = await import('../src/lib/import/import-pack.ts');
+    const content = emptyArchive();
+    const folder = emptyArchive();
+    for (const [name, bytes, refusal] of [
+      ['pack.docx', docxBomb(300 * 1024 * 1024), 'is not a Word document (.docx) this importer can read: it would unpack to more than 256 MB'],
+      ['pack.pdf', pdfBomb(300 * 1024 * 1024), 'is not a PDF this importer can read: its compressed streams inflate to more than 256 MB'],
+    ] as const) {
+      const file = join(folder, name);
+      writeFileSync(file, bytes);
+      const started = performance.now();
+      await expect(prepareImport({ file, contentDir: content, body: 'bcb', date: '2030-01-10' })).rejects.toThrow(`${file} ${refusal}`);
+      expect((performance.now() - started) / 1000, name).toBeLessThan(5);
+      const imported = importPack([file, '--body', 'bcb', '--date', '2030-01-10'], content);
+      expect(imported.status).toBe(1);
+      expect(imported.output).toContain(refusal);
+      expect(imported.output).not.toMatch(/\n\s+at /);
+    }
+    expect(filesUnder(content)).toEqual(['bodies.yaml', 'site.yaml']);
+  });
+});
