@@ -17,6 +17,9 @@ import { buildArchive } from '#lib/model/archive.ts';
 import { buildLinkGraph } from '#lib/text/link-graph.ts';
 import { parseFrontmatterFile } from '#lib/text/frontmatter.ts';
 import { buildCacheDirectory } from '#lib/build/build-cache.ts';
+import { readBodies } from '#lib/check/read-settings.ts';
+import { writeFileInside } from '#lib/build/safe-write.ts';
+import { locateContentFile } from '#lib/model/document-kinds.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -242,13 +245,15 @@ async function rebuild(): Promise<{ total: number; build: number }> {
   const indexed = await indexSite(outDir);
   return { total: built.seconds + indexed.seconds, build: built.seconds };
 }
-// the new meeting is of the body of the archive's last meeting, a week after it
+// the new meeting is of the body of the archive's last meeting, a week after it: the bodies read through
+// their schema (readBodies), as every tool reads content/, and the files written through writeFileInside
+const bodyIds = new Set(readBodies(contentDir).map((body) => body.id));
 const [newMeetingBody, lastMeetingDate] = [...files.keys()]
-  .filter((path) => /^meetings\/[^/]+\/[^/]+\/index\.mdx$/.test(path))
-  .map((path) => path.split('/'))
-  .sort((a, b) => a[2]!.localeCompare(b[2]!))
-  .at(-1)!
-  .slice(1, 3) as [string, string];
+  .map(locateContentFile)
+  .filter((location) => location.kind === 'meeting' && bodyIds.has(location.body!))
+  .map((location) => [location.body!, location.date!] as [string, string])
+  .sort((a, b) => a[1].localeCompare(b[1]))
+  .at(-1)!;
 for (let run = 1; run <= runs; run++) {
   // one paper of the middle of the archive: a sentence added to its text
   const paper = join(contentDir, papers[Math.floor((papers.length * run) / (runs + 1))]!);
@@ -258,13 +263,12 @@ for (let run = 1; run <= runs; run++) {
   rebuilds.oneBuild.push(one.build);
   // one new meeting, a week after the last, with four papers
   const date = new Date(Date.parse(`${lastMeetingDate}T00:00:00Z`) + run * 7 * 86_400_000).toISOString().slice(0, 10);
-  const folder = join(contentDir, 'meetings', newMeetingBody, date);
-  mkdirSync(folder, { recursive: true });
+  const folder = `meetings/${newMeetingBody}/${date}`;
   const items = [1, 2, 3, 4];
-  writeFileSync(join(folder, 'index.mdx'), `---\ntime: "14:00"\nvenue: Conference Room 2\nagenda:\n${items.map((item) => `  - number: "${item}"\n    title: New report ${item}\n`).join('')}---\n`);
+  writeFileInside(contentDir, `${folder}/index.mdx`, `---\ntime: "14:00"\nvenue: Conference Room 2\nagenda:\n${items.map((item) => `  - number: "${item}"\n    title: New report ${item}\n`).join('')}---\n`);
   for (const item of items) {
     const { body } = parseFrontmatterFile(readFileSync(join(contentDir, papers[item]!), 'utf8'));
-    writeFileSync(join(folder, `0${item}-paper.mdx`), `---\ntitle: New report ${item} of ${date}\nitem: "${item}"\n---\n${body}`);
+    writeFileInside(contentDir, `${folder}/0${item}-paper.mdx`, `---\ntitle: New report ${item} of ${date}\nitem: "${item}"\n---\n${body}`);
   }
   const meeting = await rebuild();
   rebuilds.meeting.push(meeting.total);
