@@ -11,14 +11,10 @@ export function wordsOf(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
-/** F1 of precision and recall over the multisets of words of the two texts (1 when both are empty). */
-export function wordF1(expected: string, actual: string): number {
-  const want = wordsOf(expected);
-  const got = wordsOf(actual);
-  if (want.length === 0 && got.length === 0) return 1;
-  if (want.length === 0 || got.length === 0) return 0;
+/** Recall and precision of `got` against `expected`, counted word by word (multisets of words, not sets). */
+export function wordOverlap(expected: readonly string[], got: readonly string[]): { common: number; recall: number; precision: number } {
   const counts = new Map<string, number>();
-  for (const word of want) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const word of expected) counts.set(word, (counts.get(word) ?? 0) + 1);
   let common = 0;
   for (const word of got) {
     const left = counts.get(word) ?? 0;
@@ -27,10 +23,17 @@ export function wordF1(expected: string, actual: string): number {
       counts.set(word, left - 1);
     }
   }
-  if (common === 0) return 0;
-  const precision = common / got.length;
-  const recall = common / want.length;
-  return (2 * precision * recall) / (precision + recall);
+  return { common, recall: expected.length ? common / expected.length : 1, precision: got.length ? common / got.length : 1 };
+}
+
+/** F1 of precision and recall over the multisets of words of the two texts (1 when both are empty). */
+export function wordF1(expected: string, actual: string): number {
+  const want = wordsOf(expected);
+  const got = wordsOf(actual);
+  if (want.length === 0 && got.length === 0) return 1;
+  if (want.length === 0 || got.length === 0) return 0;
+  const { common, precision, recall } = wordOverlap(want, got);
+  return common === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 }
 
 /**

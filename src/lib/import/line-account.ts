@@ -5,6 +5,8 @@
  * A line counts as placed only when its words are in the file it was given to: whatever a step of the
  * importer lost on the way is found missing here and kept as unplaced text, so nothing is ever dropped.
  */
+import { decodeHTML } from 'entities';
+import { parse as parseYaml } from 'yaml';
 import { wordsOf } from './compare.ts';
 import type { FurnitureLine, SourceBlock } from './model.ts';
 import { BULLET_PATTERN, normalise, repairOrdinals } from './pack-text.ts';
@@ -77,78 +79,128 @@ const FIELD_LABELS = new Set(
 
 /** Character references and backslash escapes as the text they stand for: the words a reader sees. */
 function unescaped(written: string): string {
-  return written
-    .replace(/&#x([0-9a-f]+);/gi, (_match, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_match, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/&(amp|lt|gt|quot|apos);/g, (_match, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!)
-    .replace(/\\(.)/g, '$1');
+  // in one pass: "&#x26;amp;" and "\\&amp;" are the text "&amp;", not "&"
+  return written.replace(/\\(.)|&(?:#x[0-9a-f]+|#\d+|\w+);/gi, (match, escaped: string | undefined) => escaped ?? decodeHTML(match));
 }
 
-/** The words of a written file as a multiset, with what may stand for printed words in it. */
+/**
+ * What a reader of a written file reads: the values of its data (YAML, or a draft's frontmatter), in order, and
+ * its text; never the names of its fields or the kinds the importer chose, which the pack did not print.
+ */
+export function readableText(written: string): string {
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(written);
+  const isData = !frontmatter && /^(#.*\n)*[\w-]+:/.test(written);
+  const data = frontmatter ? frontmatter[1]! : isData ? written : '';
+  const body = frontmatter ? written.slice(frontmatter[0].length) : isData ? '' : written;
+  const values: string[] = [];
+  const collect = (value: unknown, key?: string) => {
+    if (typeof value === 'string' || typeof value === 'number') {
+      if (key !== 'kind') values.push(String(value));
+    } else if (Array.isArray(value)) for (const each of value) collect(each);
+    else if (value && typeof value === 'object') for (const [name, each] of Object.entries(value)) collect(each, name);
+  };
+  try {
+    collect(parseYaml(data));
+  } catch {
+    // data that does not parse is read as it is written
+    values.push(data);
+  }
+  return `${values.join('\n')}\n${body}`;
+}
+
+/**
+ * The words of a written file, for finding the lines of the pack in it. Each line is looked for twice over:
+ * first as printed, its letters in order (a line broken mid-paragraph or mid-word is joined to the next in
+ * the draft); then, for the lines not found so, word by word among the words no line has been found in. What
+ * one line is found in is taken, so no two lines are ever found in the same words.
+ */
 class WrittenWords {
-  private readonly counts = new Map<string, number>();
   private readonly standIns = new Set<string>(FIELD_LABELS);
-  private readonly within = new Map<string, boolean>();
-  /** the file's letters and digits, lower-cased, in order: a line printed as it is written is found in it */
+  /** the words of the dates the file holds, written as packs print them: they stand in on a line that prints a date */
+  private readonly dateStandIns = new Set<string>();
+  private readonly tokens: string[];
+  /** where each token starts in the stream */
+  private readonly starts: number[] = [];
+  /** the file's letters and digits, lower-cased, in order */
   private readonly stream: string;
+  /** the letters of the stream that a line has been found in */
+  private readonly used: Uint8Array;
   private cursor = 0;
+  /** the words no line was found in as printed, counted: made when the first line is looked for word by word */
+  private counts?: Map<string, number>;
 
   constructor(text: string, extra: readonly string[] = []) {
-    const plain = unescaped(text);
-    this.stream = wordsOf(plain).join('');
-    for (const word of wordsOf(plain)) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
-    for (const [iso] of plain.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) for (const word of dateWords(iso)) this.standIns.add(word);
-    for (const word of extra) this.standIns.add(word);
+    const plain = unescaped(readableText(text));
+    this.tokens = wordsOf(plain);
+    let at = 0;
+    for (const token of this.tokens) {
+      this.starts.push(at);
+      at += token.length;
+    }
+    this.stream = this.tokens.join('');
+    this.used = new Uint8Array(this.stream.length);
+    for (const [iso] of plain.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) for (const word of dateWords(iso)) this.dateStandIns.add(word);
+    for (const word of extra) (/^\d+$/.test(word) || MONTH_OR_DAY.test(word) ? this.dateStandIns : this.standIns).add(word);
   }
 
-  /**
-   * Takes a line's words when all are there, and says whether they were: found in order in the file (a
-   * line broken mid-paragraph or mid-word is joined to the next there), or else each word somewhere in it.
-   */
-  take(words: readonly string[]): boolean {
+  /** Finds a line's letters in order in letters no other line was found in, and takes them. */
+  findAsPrinted(words: readonly string[], shortest = 4): boolean {
     const letters = words.join('');
-    if (letters.length >= 4) {
-      const at = this.stream.indexOf(letters, this.cursor);
-      const found = at >= 0 ? at : this.stream.indexOf(letters);
-      if (found >= 0) {
-        this.cursor = found + letters.length;
-        for (const word of words) if ((this.counts.get(word) ?? 0) > 0) this.counts.set(word, this.counts.get(word)! - 1);
-        return true;
-      }
-    }
-    const wanted = new Map<string, number>();
-    for (const word of words) wanted.set(word, (wanted.get(word) ?? 0) + 1);
-    const taken: [string, number][] = [];
-    for (const [word, count] of wanted) {
-      const have = this.counts.get(word) ?? 0;
-      if (have >= count) taken.push([word, count]);
-      else if (have > 0) taken.push([word, have]);
-      // a word not there by itself: a field's label, a date written another way, or joined to the next
-      // word where a line broke at a hyphen ("decision-" "making" → "decisionmaking")
-      if (have < count && !this.standIns.has(word) && !this.isWithinAWord(word)) {
-        return false;
-      }
-    }
-    for (const [word, count] of taken) this.counts.set(word, this.counts.get(word)! - count);
+    if (letters.length < shortest || this.counts) return false;
+    const found = this.unused(letters, this.cursor) ?? this.unused(letters, 0);
+    if (found === undefined) return false;
+    this.used.fill(1, found, found + letters.length);
+    this.cursor = found + letters.length;
     return true;
   }
 
-  private isWithinAWord(word: string): boolean {
-    if (word.length < 2) return false;
-    let found = this.within.get(word);
-    if (found === undefined) {
-      found = false;
-      for (const candidate of this.counts.keys()) {
-        if (candidate.length > word.length && candidate.includes(word)) {
-          found = true;
-          break;
-        }
-      }
-      this.within.set(word, found);
+  /**
+   * Finds each of a line's words among the words left, and takes them when all are there. A word may stand
+   * for itself when it is a field's label, a date written another way, or joined to the next word where a
+   * line broke at a hyphen ("decision-" "making" → "decisionmaking").
+   */
+  findWordByWord(words: readonly string[], printsADate = false): boolean {
+    const counts = (this.counts ??= this.wordsLeft());
+    const standsIn = (word: string) => this.standIns.has(word) || (printsADate && this.dateStandIns.has(word));
+    const wanted = new Map<string, number>();
+    for (const word of words) wanted.set(word, (wanted.get(word) ?? 0) + 1);
+    for (const [word, count] of wanted) {
+      if ((counts.get(word) ?? 0) < count && !standsIn(word) && !this.isPartOfAWordLeft(word, counts)) return false;
     }
-    return found;
+    for (const [word, count] of wanted) counts.set(word, Math.max(0, (counts.get(word) ?? 0) - count));
+    return true;
+  }
+
+  private wordsLeft(): Map<string, number> {
+    const counts = new Map<string, number>();
+    this.tokens.forEach((token, index) => {
+      if (!this.used.subarray(this.starts[index]!, this.starts[index]! + token.length).includes(1)) counts.set(token, (counts.get(token) ?? 0) + 1);
+    });
+    return counts;
+  }
+
+  /** Where `letters` are in the file from `from` on, in letters no other line has taken. */
+  private unused(letters: string, from: number): number | undefined {
+    for (let at = this.stream.indexOf(letters, from); at >= 0; at = this.stream.indexOf(letters, at + 1)) {
+      if (!this.used.subarray(at, at + letters.length).includes(1)) return at;
+    }
+    return undefined;
+  }
+
+  private isPartOfAWordLeft(word: string, counts: Map<string, number>): boolean {
+    if (word.length < 2) return false;
+    for (const [candidate, count] of counts) if (count > 0 && candidate.length > word.length && (candidate.startsWith(word) || candidate.endsWith(word))) return true;
+    return false;
   }
 }
+
+const MONTH_OR_DAY = new RegExp(`^(${[...MONTHS, ...WEEKDAYS].flatMap((name) => [name, name.slice(0, 3), name.slice(0, 4)]).join('|')})$`);
+
+/** A line that prints a date: "Tuesday 11th June 2019", "11/06/19", "June 2019". */
+export const printsADate = (text: string): boolean => /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(text) || printedWords(text).some((word) => MONTH_OR_DAY.test(word));
+
+/** Letters in a line long enough that it is found only where it was written. */
+const LONG_LINE = 24;
 
 /**
  * Accounts for every line with text: a furniture line is removed; a line given to a file is placed when its
@@ -171,14 +223,29 @@ export function accountLines(
     if (!words) written.set(path, (words = new WrittenWords(files.get(path) ?? '', extraWords)));
     return words;
   };
+  const placedIn = new Map<number, string>();
+  // first the long lines found as printed (a short line, "Commissioner", could be found in a long one's words),
+  // then the short ones, then the rest word by word among the words left
+  const passes: ((words: WrittenWords, printed: string[], text: string) => boolean)[] = [
+    (words, printed) => words.findAsPrinted(printed, LONG_LINE),
+    (words, printed) => words.findAsPrinted(printed),
+    (words, printed, text) => words.findWordByWord(printed, printsADate(text)),
+  ];
+  for (const find of passes) {
+    for (const { line, text } of lines) {
+      const owner = ownerOf.get(line);
+      if (patternOf.has(line) || placedIn.has(line) || owner === undefined || !files.has(owner)) continue;
+      if (find(wordsIn(owner), printedWords(text), text)) placedIn.set(line, owner);
+    }
+  }
   const placed = new Map<string, number[]>();
   const removed = new Map<string, number[]>();
   const unplaced: number[] = [];
-  for (const { line, text } of lines) {
+  for (const { line } of lines) {
     const pattern = patternOf.get(line);
-    const owner = ownerOf.get(line);
+    const owner = placedIn.get(line);
     if (pattern !== undefined) removed.set(pattern, [...(removed.get(pattern) ?? []), line]);
-    else if (owner !== undefined && files.has(owner) && wordsIn(owner).take(printedWords(text))) placed.set(owner, [...(placed.get(owner) ?? []), line]);
+    else if (owner !== undefined) placed.set(owner, [...(placed.get(owner) ?? []), line]);
     else unplaced.push(line);
   }
   return {
@@ -207,7 +274,8 @@ export function accountProblems(account: LineAccount, lines: readonly AccountLin
   if (account.unplaced.length > 0) {
     const keeper = new WrittenWords(unplacedDraft ?? '');
     const byLine = new Map(lines.map((line) => [line.line, line.text]));
-    const lost = account.unplaced.filter((line) => !keeper.take(printedWords(byLine.get(line) ?? '')));
+    const asPrinted = new Set(account.unplaced.filter((line) => keeper.findAsPrinted(printedWords(byLine.get(line) ?? ''))));
+    const lost = account.unplaced.filter((line) => !asPrinted.has(line) && !keeper.findWordByWord(printedWords(byLine.get(line) ?? '')));
     if (lost.length > 0) problems.push(`${lost.length} unplaced lines are not in the draft that keeps them (first, line ${lost[0]}).`);
   }
   return problems;

@@ -4,8 +4,8 @@
  */
 import { normaliseAgendaNumber } from '#lib/model/agenda.ts';
 import { parseFrontmatterFile, parseYamlFile } from '#lib/text/frontmatter.ts';
-import { parseMarkdown, type MdastNode } from '#lib/text/plain-text.ts';
-import { plainTextOfMdx, wordF1 } from './compare.ts';
+import { parseMarkdown, plainText, type MdastNode } from '#lib/text/plain-text.ts';
+import { plainTextOfMdx, wordF1, wordOverlap, wordsOf } from './compare.ts';
 
 /** A content file by its path under content/. */
 export type ReadFile = (path: string) => string | undefined;
@@ -126,5 +126,103 @@ export function measurePack(meetingFolder: string, imported: ReadFile, importedP
     actions: { published: publishedRows.length, recovered: actionsRecovered },
     papers,
     unplaced: unclaimed.size,
+  };
+}
+
+/** A part of a generated pack, as it was printed: what an import of it should give back. */
+export interface ExpectedPart {
+  kind: 'meeting' | 'paper' | 'minutes' | 'action-log';
+  item?: string;
+  title?: string;
+  headings: string[];
+  tables: number;
+  /** for an action log: the action of each row */
+  actions?: string[];
+}
+
+export interface GeneratedMeasure {
+  /** papers, minutes and action logs found where they belong */
+  parts: { expected: number; placed: number };
+  actionRows: { expected: number; found: number };
+  /** word recall and precision counted word by word (multisets), over the drafts, the unplaced text aside */
+  recall: number;
+  precision: number;
+  /** headings the drafts have that the pack does not print as headings */
+  headingsMade: string[];
+  /** tables the drafts have beyond those the pack prints */
+  tablesMade: number;
+}
+
+/** The words a reader of a draft sees: its frontmatter's texts and its body, publisher's notes aside. */
+export function readableWords(path: string, text: string): string[] {
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+  if (path.endsWith('.yaml')) return wordsOf(strings(parseYamlFile(text).data).join(' '));
+  const { data, body } = splitFile(text);
+  return wordsOf(`${strings(data).join(' ')} ${plainText(body, { footnotes: true })}`);
+}
+
+/** The headings and the number of tables of a draft's body, publisher's notes aside. */
+function structureOf(text: string): { headings: string[]; tables: number } {
+  const headings: string[] = [];
+  let tables = 0;
+  const visit = (node: MdastNode) => {
+    if (node.type === 'mdxJsxFlowElement' && node.name === 'EditorialNote') return;
+    if (node.type === 'heading') headings.push(wordsOf(textOf(node)).join(' '));
+    if (node.type === 'table') tables += 1;
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(parseMarkdown(splitFile(text).body));
+  return { headings, tables };
+}
+
+const textOf = (node: MdastNode): string => `${node.value ?? ''}${(node.children ?? []).map(textOf).join('')}`;
+
+/**
+ * Compares the drafts of an import with the parts a generated pack printed: parts placed under their item,
+ * action rows read, words kept (counted word by word), headings and tables made that the pack does not have.
+ * `contentWords` are the words of the pack's text, furniture and field labels aside.
+ */
+export function measureGenerated(expected: readonly ExpectedPart[], contentWords: readonly string[], files: readonly { path: string; text: string }[]): GeneratedMeasure {
+  const drafts = files.filter((file) => !file.path.endsWith('/unplaced-text.mdx'));
+  const papers = drafts.filter((file) => file.path.endsWith('.mdx') && !/\/(index|minutes)\.mdx$/.test(file.path));
+  const itemOf = (text: string) => {
+    const item = splitFile(text).data.item;
+    return item === undefined ? undefined : normaliseAgendaNumber(String(item));
+  };
+  const titleOf = (text: string) => String(splitFile(text).data.title ?? '');
+  let placed = 0;
+  const rows = { expected: 0, found: 0 };
+  for (const part of expected) {
+    if (part.kind === 'paper') {
+      if (papers.some((file) => itemOf(file.text) === normaliseAgendaNumber(part.item ?? '') && wordF1(part.title ?? '', titleOf(file.text)) >= SAME_TITLE)) placed += 1;
+    } else if (part.kind === 'minutes') {
+      if (drafts.some((file) => file.path.endsWith('/minutes.mdx'))) placed += 1;
+    } else if (part.kind === 'action-log') {
+      const log = drafts.find((file) => file.path.endsWith('/action-log.yaml'));
+      const written = ((log ? (parseYamlFile(log.text).data as { actions?: { action?: string }[] }) : undefined)?.actions ?? []).map((row) => String(row.action ?? ''));
+      const left = [...written];
+      const found = (part.actions ?? []).filter((action) => {
+        const at = left.findIndex((candidate) => wordF1(action, candidate) >= SAME_TITLE);
+        if (at >= 0) left.splice(at, 1);
+        return at >= 0;
+      }).length;
+      rows.expected += part.actions?.length ?? 0;
+      rows.found += found;
+      if (found > 0) placed += 1;
+    }
+  }
+  const { recall, precision } = wordOverlap(contentWords, drafts.flatMap((file) => readableWords(file.path, file.text)));
+  const printedHeadings = new Set(expected.flatMap((part) => part.headings.map((heading) => wordsOf(heading).join(' '))));
+  const structures = papers.concat(drafts.filter((file) => file.path.endsWith('/minutes.mdx'))).map((file) => structureOf(file.text));
+  const made = structures.reduce((sum, each) => sum + each.tables, 0);
+  const printedTables = expected.reduce((sum, part) => sum + part.tables, 0);
+  return {
+    parts: { expected: expected.filter((part) => part.kind !== 'meeting').length, placed },
+    actionRows: rows,
+    recall,
+    precision,
+    headingsMade: structures.flatMap((each) => each.headings).filter((heading) => !printedHeadings.has(heading)),
+    tablesMade: Math.max(0, made - printedTables),
   };
 }

@@ -255,7 +255,7 @@ function finishRows(drafts: Draft[], notes: ImportNote[]): ImportedActionRow[] {
   return rows;
 }
 
-function normaliseStatus(text: string): ImportedActionRow['status'] {
+export function normaliseStatus(text: string): ImportedActionRow['status'] {
   const lower = text.toLowerCase();
   if (lower === 'open') return 'Open';
   if (lower === 'ongoing') return 'Ongoing';

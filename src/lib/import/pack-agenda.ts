@@ -1,5 +1,7 @@
 /** The agenda: its numbered items as printed, their titles, presenters, kinds and sub-items. */
 import type { ImportedAgendaItem, ImportNote } from './model.ts';
+import { logHeaderRow } from './pack-log-rows.ts';
+import { isActionLogHeading } from './pack-split.ts';
 import { findDate, isAllCaps, repairOrdinals, type PackLine } from './pack-text.ts';
 
 const ITEM = /^(\d{1,2})(?:\.(\d{1,2}))?\.?(?:\s+(.*))?$/;
@@ -117,7 +119,8 @@ export function parseAgenda(lines: PackLine[], start: number): AgendaResult {
       blankSince = 0;
       continue;
     }
-    if (!current || endsAgenda(line)) break;
+    // an action log printed straight after the agenda: its heading, or its header row
+    if (!current || endsAgenda(line) || isActionLogHeading(text) || logHeaderRow(lines, index)) break;
     const target = current;
     const top = tops[tops.length - 1];
     if (PRESENTER.test(text)) {

@@ -104,12 +104,15 @@ export function removeFurniture(lines: PackLine[], from: number): FurnitureResul
     for (const at of near) {
       if (remove.has(at)) continue;
       const text = lines[at].text;
-      if (adjacent.has(at) && agendaItemLine(text) !== undefined && /^(.{0,60}\s)?Agenda\s+Item/i.test(text)) remove.set(at, '“Agenda Item” page footers');
+      // a footer is printed before the page number; an "Agenda Item" line after it heads the next page's paper
+      if (adjacent.has(at) && at < index && agendaItemLine(text) !== undefined && /^(.{0,60}\s)?Agenda\s+Item/i.test(text)) remove.set(at, '“Agenda Item” page footers');
+      else if (adjacent.has(at) && at > index && /^(.{0,60}\s)?Agenda\s+Item/i.test(text)) continue;
       else besidePages.set(text, [...(besidePages.get(text) ?? []), at]);
     }
   }
   for (const [text, places] of besidePages) {
-    if (places.length >= 2 && text.length <= 80 && (dateLine(text) || places.length >= 3)) {
+    // a running header or footer is a label, never a sentence
+    if (places.length >= 2 && text.length <= 80 && !/[.;,]$/.test(text) && (dateLine(text) || places.length >= 3)) {
       for (const at of places) remove.set(at, 'running headers and footers');
     }
   }

@@ -22,10 +22,11 @@ export function findBodyStart(lines: PackLine[], from: number, anyNumber = false
     const text = lines[index].text;
     if (!text) continue;
     if (lines[index].headingLevel !== undefined && index > from) return index;
-    const number = anyNumber ? '\\d{1,3}' : '1';
+    // "1", "1." or "1.0": a first section is numbered either way
+    const number = anyNumber ? '\\d{1,3}(?:\\.0)?' : '1(?:\\.0)?';
     if (new RegExp(`^${number}\\.?$`).test(text)) return index;
     if (new RegExp(`^${number}\\.?\\s+[A-Z][A-Za-z ,&'’/()-]{2,80}$`).test(text) && !/[.;]$/.test(text)) return index;
-    if (/^(Purpose|PURPOSE|Purpose of (the )?(report|paper)|Introduction|INTRODUCTION|Executive Summary|EXECUTIVE SUMMARY|Summary|SUMMARY)\s*:?$/.test(text)) return index;
+    if (/^(Purpose|PURPOSE|Purpose of (the )?(report|paper)|Introduction|INTRODUCTION|Background|BACKGROUND|Executive Summary|EXECUTIVE SUMMARY|Summary|SUMMARY)\s*:?$/.test(text)) return index;
     if (!anyNumber && /^1\.1\s/.test(text)) return index;
   }
   return undefined;

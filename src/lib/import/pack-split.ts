@@ -1,4 +1,5 @@
 /** Splitting a pack into its documents: where each paper or set of minutes starts, by what packs print. */
+import { logHeaderRow } from './pack-log-rows.ts';
 import { agendaItemLine, dateLine, findTime, isAllCaps, isBlank, markingLine, repairOrdinals, type PackLine } from './pack-text.ts';
 
 export interface DocumentStart {
@@ -34,14 +35,17 @@ function isHeaderBlock(lines: PackLine[], index: number): boolean {
 
 function isAgendaItemStart(lines: PackLine[], index: number): boolean {
   if (agendaItemLine(lines[index].text) === undefined || !/^Agenda\s+Item/i.test(lines[index].text)) return false;
-  return nextTexts(lines, index, 8).some(({ text }) => TO.test(text) || HEADER_FIELD.test(text) || markingLine(text) !== undefined);
+  if (nextTexts(lines, index, 8).some(({ text }) => TO.test(text) || HEADER_FIELD.test(text) || markingLine(text) !== undefined)) return true;
+  // an "Agenda Item" line alone, then the paper's title in capitals
+  const title = nextTexts(lines, index, 1)[0]?.text ?? '';
+  return isAllCaps(title) && title.split(' ').length >= 2 && !/^\d/.test(title);
 }
 
 function isMinutesHeading(text: string): boolean {
   return /^(DRAFT\s+|UNCONFIRMED\s+|CONFIRMED\s+)?MINUTES(\s+OF\b|$)/.test(text) || /^(Draft\s+)?Minutes of (a|the) meeting of\b/.test(text);
 }
 
-function isActionLogHeading(text: string): boolean {
+export function isActionLogHeading(text: string): boolean {
   return /\bACTION\s+LOG\b/.test(text) && isAllCaps(text) ? true : /^.{0,80}\bAction Log\b.{0,60}$/.test(text) && !/[.;]$/.test(text) && /^[A-Z]/.test(text) && text.split(' ').length <= 16 && /\bAction Log\b/.test(text) && !/\b(the|to|this)\s+Action Log\b/i.test(text);
 }
 
@@ -150,6 +154,8 @@ export function findDocumentStarts(lines: PackLine[], from: number): DocumentSta
     else if (isAgendaItemStart(lines, index)) found = { start: index, kind: 'paper', cue: 'Agenda Item line' };
     else if (isMinutesHeading(text)) found = { start: index, kind: 'minutes', cue: 'minutes heading' };
     else if (isActionLogHeading(text)) found = { start: index, kind: 'action-log', cue: 'action log heading' };
+    // a header row printed again within a log (its next band of columns) goes on with that log
+    else if (starts.at(-1)?.kind !== 'action-log' && logHeaderRow(lines, index)) found = { start: index, kind: 'action-log', cue: 'action log header row' };
     else if (isTitleStart(lines, index)) found = { start: index, kind: 'paper', cue: 'title' };
     else {
       // a schedule's later pages open with a meeting's heading too: they go on the schedule

@@ -13,7 +13,8 @@ import { removeFurniture, removeRepeatedHeaderRows } from './pack-furniture.ts';
 import { parseHeader, type Header } from './pack-header.ts';
 import { rejoinAppendices, type DocumentRanges } from './pack-appendix.ts';
 import { matchDocuments } from './pack-match.ts';
-import { findDocumentStarts } from './pack-split.ts';
+import { logHeaderRow, readLogRows, type LogColumn, type LogRows } from './pack-log-rows.ts';
+import { findDocumentStarts, isActionLogHeading, type DocumentStart } from './pack-split.ts';
 import { dateLine, findDate, isAllCaps, repairOrdinals, titleCase, acronymsIn, type PackLine, toPackLines } from './pack-text.ts';
 
 export function parsePack(blocks: SourceBlock[]): ImportedPack {
@@ -53,6 +54,7 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
     notes.push({ document: 'the pack', sourceLine: lines[after]?.line, kind: 'uncertain', message: 'No header block (To, From, Date) or agenda item line starts a paper, so the whole text is imported as one paper: check its title and fields.' });
   }
   const ranges: DocumentRanges[] = starts.map((found, index) => ({ kind: found.kind, ranges: [[found.start, index + 1 < starts.length ? starts[index + 1].start : lines.length]] }));
+  const logs = readLogsByHeaderRow(lines, starts, ranges);
   const moves = rejoinAppendices(lines, ranges);
   const read: (ImportedDocument | undefined)[] = [];
   for (let index = 0; index < starts.length; index += 1) {
@@ -60,7 +62,12 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
     const slice = ranges[index].ranges.flatMap(([from, to]) => lines.slice(from, to));
     if (slice.length === 0) continue;
     if (found.kind === 'action-log') {
-      if (!pack.actionLog) {
+      const byRows = logs.get(index);
+      if (byRows && !pack.actionLog) {
+        const title = slice.find((line) => isActionLogHeading(line.text))?.text ?? 'Action log';
+        pack.actionLog = { title, rows: byRows.rows, lines: slice.filter((line) => line.text || line.table).map((line) => line.line) };
+        notes.push({ document: 'action log', sourceLine: slice[0]!.line, kind: 'placed', message: `The action log is read row by row under its header row (${byRows.columns.join(', ')}): ${byRows.rows.length} row${byRows.rows.length === 1 ? '' : 's'}. Check them against the pack.` });
+      } else if (!pack.actionLog) {
         const log = parseActionLog(slice);
         pack.actionLog = { title: log.title, rows: log.rows, lines: slice.filter((line) => line.text || line.table).map((line) => line.line) };
         notes.push(...log.notes);
@@ -92,6 +99,27 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
   matchDocuments(pack.documents, pack.agenda, notes);
   for (const document of pack.documents) missingFields(document, notes);
   return pack;
+}
+
+/**
+ * Action logs known by their header row, read row by row: each log's range ends after its last row, and what
+ * follows it, up to the next document, goes back to the document it was printed inside (minutes, a paper).
+ */
+function readLogsByHeaderRow(lines: PackLine[], starts: DocumentStart[], ranges: DocumentRanges[]): Map<number, LogRows & { columns: LogColumn[] }> {
+  const logs = new Map<number, LogRows & { columns: LogColumn[] }>();
+  starts.forEach((found, index) => {
+    if (found.kind !== 'action-log') return;
+    const [from, to] = ranges[index]!.ranges[0]!;
+    let header: ReturnType<typeof logHeaderRow>;
+    for (let at = from; at < Math.min(to, from + 20) && !header; at += 1) header = logHeaderRow(lines, at);
+    const read = header && readLogRows(lines.slice(0, to), header);
+    if (!header || !read) return;
+    logs.set(index, { ...read, columns: header.columns });
+    ranges[index]!.ranges = [[from, read.end]];
+    const around = starts.slice(0, index).findLastIndex((each) => each.kind !== 'action-log');
+    if (read.end < to && around >= 0) ranges[around]!.ranges.push([read.end, to]);
+  });
+  return logs;
 }
 
 function readDocument(lines: PackLine[], kind: 'paper' | 'minutes', notes: ImportNote[], furniture: FurnitureLine[], bodyAt?: number): ImportedDocument | undefined {

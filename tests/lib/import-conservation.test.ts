@@ -1,0 +1,183 @@
+/**
+ * Conservation of text: on any pack, every line with text is accounted for exactly once (placed in a draft,
+ * removed as page furniture, or kept as unplaced text), and no word of the pack's text is lost, counted word
+ * by word. Packs are generated: front sheet, agenda, papers under every kind of header block, an action log in
+ * each place packs print one, minutes, hostile text, pages breaking mid-paragraph with running headers.
+ */
+import fc from 'fast-check';
+import { decodeHTML } from 'entities';
+import { describe, expect, it } from 'vitest';
+import { accountForPack } from '../../src/lib/import/account-pack.ts';
+import { wordsOf } from '../../src/lib/import/compare.ts';
+import { accountLines, accountProblems, accountSentence, linesWithText } from '../../src/lib/import/line-account.ts';
+import { parsePack } from '../../src/lib/import/parse-pack.ts';
+import { readText } from '../../src/lib/import/read-text.ts';
+import { packFiles, type PackTarget } from '../../src/lib/import/write-pack.ts';
+import { printPack, type ActionLogSpec, type Block, type LogColumn, type PackSpec, type PaperSpec, type PrintedPack } from '../support/print-pack.ts';
+
+const BODIES = [{ id: 'bcb', name: 'Business Coordination Board', shortName: 'BCB', aliases: [] as string[] }];
+
+/** Words of a pack's text: none is the label of a field, so each must be found in a draft as it is. */
+const VOCABULARY = 'budget policing estates victims strategy review partnership funding county constabulary custody training vehicles burglary reoffending volunteers prevention safeguarding investment savings capital revenue community response analysis inspection recruitment wellbeing cyber fraud roads'.split(' ');
+const HOSTILE = ['{budget}', '<b>estates</b>', '<script>alert(1)</script>', 'import', 'export', '&amp;', '*policing*', '[victims](javascript:alert(1))', '£3.6m', '“quoted”', 'decision-making', '|', '#', '>', '---'];
+
+const word = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...VOCABULARY) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE) });
+const capitalised = (words: string[]) => words.map((each, index) => (index === 0 ? each[0]!.toUpperCase() + each.slice(1) : each)).join(' ');
+const sentence = fc.array(word, { minLength: 4, maxLength: 30 }).map((words) => `${capitalised(words)}.`);
+const title = fc.array(fc.constantFrom(...VOCABULARY), { minLength: 2, maxLength: 6 }).map(capitalised);
+
+const block: fc.Arbitrary<Block> = fc.oneof(
+  { weight: 5, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 4 }).map((sentences): Block => ({ kind: 'paragraph', text: sentences.join(' ') })) },
+  { weight: 1, arbitrary: fc.array(sentence, { minLength: 2, maxLength: 5 }).map((items): Block => ({ kind: 'list', items })) },
+  { weight: 1, arbitrary: title.map((text): Block => ({ kind: 'paragraph', text })) },
+);
+
+/** A paper's blocks, under numbered section headings ("2.0 Budget Review"), paragraphs numbered "2.1". */
+const sections = fc.array(fc.tuple(title, fc.array(block, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 4 }).map((list) =>
+  list.flatMap(([heading, blocks], index): Block[] => [
+    { kind: 'heading', text: `${index + 1}.0 ${heading}` },
+    ...blocks.map((each, at): Block => (each.kind === 'paragraph' ? { kind: 'paragraph', text: `${index + 1}.${at + 1} ${each.text}` } : each)),
+  ]),
+);
+
+const paper = fc.record({
+  title,
+  from: fc.constantFrom('Chief Constable', 'Chief Executive', 'Chief Finance Officer', 'Police and Crime Commissioner'),
+  marking: fc.option(fc.constantFrom('Official', 'NOT PROTECTIVELY MARKED', 'Public Report'), { nil: undefined }),
+  header: fc.constantFrom('agenda-item' as const, 'to-from-date' as const, 'report-of' as const, 'front-sheet' as const),
+  agendaItemLine: fc.boolean(),
+  blocks: sections,
+});
+
+const COLUMNS: LogColumn[] = ['number', 'raised', 'item', 'action', 'owner', 'target', 'status', 'update'];
+const actionLog = fc.record({
+  place: fc.constantFrom('after-agenda' as const, 'own-paper' as const, 'in-minutes' as const),
+  columns: fc.shuffledSubarray(COLUMNS.filter((column) => column !== 'number' && column !== 'action'), { minLength: 2 }).chain((rest) => fc.shuffledSubarray([...rest, 'action' as const], { minLength: rest.length + 1 }).map((shuffled) => ['number' as const, ...shuffled])),
+  rows: fc.array(fc.record({ action: sentence, owner: fc.constantFrom('OPCC', 'Constabulary', 'Chief Executive'), status: fc.constantFrom('Open', 'Closed', 'Ongoing'), update: sentence }), { minLength: 1, maxLength: 6 }),
+});
+
+/** A whole pack: papers numbered after the procedural items, the action log where it falls, minutes maybe. */
+const pack: fc.Arbitrary<PackSpec> = fc
+  .record({
+    papers: fc.array(paper, { minLength: 1, maxLength: 4 }),
+    log: fc.option(actionLog, { nil: undefined }),
+    minutes: fc.option(fc.array(block, { minLength: 1, maxLength: 4 }), { nil: undefined }),
+    pageLength: fc.constantFrom(0, 20, 45),
+    runningHeader: fc.boolean(),
+  })
+  .map(({ papers, log, minutes, pageLength, runningHeader }) => {
+    const date = '2030-01-10';
+    const agenda: PackSpec['agenda'] = [
+      { number: '1', title: 'Apologies for absence' },
+      { number: '2', title: 'Declarations of interest' },
+    ];
+    const documents: PackSpec['documents'] = [];
+    const logSpec: ActionLogSpec | undefined =
+      log &&
+      ({
+        kind: 'action-log',
+        place: minutes || log.place !== 'in-minutes' ? log.place : 'after-agenda',
+        title: 'Governance Action Log',
+        columns: log.columns,
+        rows: log.rows.map((row, index) => ({ ...row, number: `${index + 1}.0`, raised: '10/12/2029', item: `${index + 3}.0`, target: '31/03/2030' })),
+      } satisfies ActionLogSpec);
+    if (minutes) {
+      agenda.push({ number: String(agenda.length + 1), title: 'Minutes of the meeting held on 10 December 2029' });
+      documents.push({ kind: 'minutes', of: '2029-12-10', blocks: minutes });
+    }
+    if (logSpec) {
+      agenda.push({ number: String(agenda.length + 1), title: 'Action Log' });
+      logSpec.item = `${agenda.length}.0`;
+      if (logSpec.place !== 'in-minutes') documents.splice(logSpec.place === 'after-agenda' ? 0 : documents.length, 0, logSpec);
+    }
+    for (const each of papers) {
+      agenda.push({ number: String(agenda.length + 1), title: each.title, presenter: `Report from ${each.from}` });
+      documents.push({ kind: 'paper', item: `${agenda.length}.0`, date, ...each } satisfies PaperSpec);
+    }
+    return { bodyName: 'Business Coordination Board', date, time: '10:00', venue: 'Conference Room 1, Headquarters', agenda, documents, pageLength, runningHeader };
+  });
+
+const target: PackTarget = { body: 'bcb', date: '2030-01-10', sourceName: 'pack.txt' };
+
+function importPrinted(printed: PrintedPack) {
+  const blocks = readText(printed.text);
+  const parsed = parsePack(blocks);
+  const made = packFiles(parsed, target, () => false, BODIES);
+  return { blocks, accounted: accountForPack(blocks, parsed, target, made, { bodies: BODIES }) };
+}
+
+/** The words a reader of the drafts sees, counted: escapes undone. */
+function writtenWords(files: readonly { text: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  // a backslash escape and a character reference are undone in one pass, as MDX reads them
+  const unescaped = (text: string) => text.replace(/\\(.)|&(?:#x[0-9a-f]+|#\d+|\w+);/gi, (match, escaped: string | undefined) => escaped ?? decodeHTML(match));
+  for (const file of files) for (const each of wordsOf(unescaped(file.text))) counts.set(each, (counts.get(each) ?? 0) + 1);
+  return counts;
+}
+
+describe('every line of a pack is accounted for', () => {
+  it('on generated packs: the account balances, only printed furniture is removed, and no word of the text is lost', () => {
+    fc.assert(
+      fc.property(pack, (spec) => {
+        const printed = printPack(spec);
+        const { accounted } = importPrinted(printed);
+        expect(accounted.problems).toEqual([]);
+        // the account covers exactly the lines with text
+        const withText = printed.lines.map((line, index) => ({ ...line, number: index + 1 })).filter((line) => line.text.replace(/\f/g, '').trim() !== '');
+        expect(accounted.account.total).toBe(withText.length);
+        const counted = [...accounted.account.placed, ...accounted.account.furniture].flatMap((entry) => entry.lines).concat(accounted.account.unplaced);
+        expect(counted.sort((a, b) => a - b)).toEqual(withText.map((line) => line.number));
+        // what is removed is furniture the pack printed, never its text
+        const removed = accounted.account.furniture.flatMap((entry) => entry.lines);
+        for (const line of removed) expect(printed.lines[line - 1]!.role, `line ${line}: “${printed.lines[line - 1]!.text}”`).toBe('furniture');
+        // every word of the text, each time it is printed, is in a draft
+        const written = writtenWords(accounted.files);
+        const wanted = new Map<string, number>();
+        for (const line of printed.lines) if (line.role === 'content') for (const each of wordsOf(line.text)) wanted.set(each, (wanted.get(each) ?? 0) + 1);
+        const lost = [...wanted].filter(([each, count]) => (written.get(each) ?? 0) < count).map(([each, count]) => `${each} (${count} printed, ${written.get(each) ?? 0} written)`);
+        expect(lost).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keeps what it cannot place in a draft of its own, marked for a look, with where it is in the pack', () => {
+    // a line no part of the parser takes: text between the agenda and the first paper
+    const text = ['Business Coordination Board', '', 'Thursday 10th January 2030', 'Time: 10:00', '', 'AGENDA', '', '1. Estates review', 'Report from Chief Constable', '', 'DEPARTMENT OF SOMETHING UNRELATED AND UNNUMBERED', '', 'To: Business Coordination Board', 'From: Chief Constable', 'Date: 10 January 2030', '', 'ESTATES REVIEW', '', '1.0 Purpose', '', '1.1 The estates budget is reviewed.'].join('\n');
+    const blocks = readText(text);
+    const parsed = parsePack(blocks);
+    // the parser is made to lose a line of the paper: the account must find it missing and keep it
+    const paperOf = parsed.documents[0]!;
+    paperOf.body.children = paperOf.body.children.filter((node) => !JSON.stringify(node).includes('estates budget'));
+    const accounted = accountForPack(blocks, parsed, target, packFiles(parsed, target, () => false, BODIES), { bodies: BODIES });
+    expect(accounted.problems).toEqual([]);
+    const kept = accounted.files.find((file) => file.path === 'meetings/bcb/2030-01-10/unplaced-text.mdx');
+    expect(kept?.text).toContain('draft: true');
+    expect(kept?.text).toContain('<EditorialNote>Import check:');
+    expect(kept?.text).toContain('1.1 The estates budget is reviewed.');
+    expect(kept?.text).toContain('DEPARTMENT OF SOMETHING UNRELATED AND UNNUMBERED');
+    expect(kept?.text).toContain('(line 11; line 21 of the pack)');
+    expect(accounted.section.at(-1)).toBe('13 lines: 11 placed in 2 files; 0 removed as page furniture, 0 patterns; 2 unplaced, lines 11, 21.');
+  });
+
+  it('says the account does not balance when a line is counted twice, missed, or not kept where it is said to be', () => {
+    const lines = linesWithText(readText('One estates line\nTwo budget line\nThree custody line\n'));
+    const files = new Map([['a.mdx', 'One estates line\nTwo budget line']]);
+    const account = accountLines(lines, [], [{ path: 'a.mdx', lines: [1, 2, 3] }], files);
+    expect(account.unplaced).toEqual([3]);
+    expect(accountProblems(account, lines, 'Three custody line')).toEqual([]);
+    expect(accountProblems(account, lines, 'Three line')).toEqual([expect.stringContaining('1 unplaced lines are not in the draft that keeps them')]);
+    expect(accountProblems({ ...account, unplaced: [] }, lines, undefined)).toEqual([expect.stringContaining('3 lines hold text, but 2 are accounted for'), expect.stringContaining('1 lines are in no draft')]);
+    expect(accountProblems({ ...account, unplaced: [3, 1] }, lines, 'Three custody line One estates line')[0]).toContain('but 4 are accounted for');
+  });
+
+  it('gives pages for a PDF and the file’s own lines for text', () => {
+    const lines = [
+      { line: 1, page: 12, text: 'a' },
+      { line: 2, page: 13, text: 'b' },
+    ];
+    const account = { total: 2, placed: [], furniture: [], unplaced: [1, 2] };
+    expect(accountSentence(account, lines, true)).toBe('2 lines: 0 placed in 0 files; 0 removed as page furniture, 0 patterns; 2 unplaced, pages 12–13.');
+    expect(accountSentence(account, lines, false)).toBe('2 lines: 0 placed in 0 files; 0 removed as page furniture, 0 patterns; 2 unplaced, lines 1–2.');
+  });
+});
