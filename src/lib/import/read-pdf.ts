@@ -35,8 +35,6 @@ interface PrintedLine {
 
 const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-/** The longest a PDF may take to read before it is given up as unreadable. */
-const TIME_LIMIT_MS = 120_000;
 
 /** Thrown for a file that is not a PDF, or one PDF.js cannot read; its message names the file. */
 export class UnreadablePdfError extends Error {
@@ -60,10 +58,7 @@ export async function readPdf(bytes: Uint8Array, name = 'This file'): Promise<{ 
 
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let task: LoadingTask | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeLimit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`reading it took longer than ${TIME_LIMIT_MS / 1000} seconds`)), TIME_LIMIT_MS);
-  });
+  // the time and memory it may take are the limits of the worker it runs in (bounded-read.ts)
   try {
     task = pdfjs.getDocument({
       // a copy: PDF.js may take over the buffer it is given, and refuses a Node Buffer
@@ -78,11 +73,10 @@ export async function readPdf(bytes: Uint8Array, name = 'This file'): Promise<{ 
       maxImageSize: 1,
       verbosity: 0,
     });
-    return await Promise.race([readDocument(pdfjs, task), timeLimit]);
+    return await readDocument(pdfjs, task);
   } catch (error) {
     throw new UnreadablePdfError(name, plainReason(error));
   } finally {
-    clearTimeout(timer);
     await task?.destroy().catch(() => undefined);
   }
 }
@@ -114,7 +108,6 @@ function plainReason(error: unknown): string {
   const { name, message } = error instanceof Error ? error : { name: '', message: String(error) };
   if (name === 'PasswordException') return 'it is protected by a password';
   if (name === 'InvalidPDFException') return `no readable PDF structure was found in it (PDF.js: ${message})`;
-  if (message.startsWith('reading it took')) return message;
   return `it is damaged, or made in a way PDF.js cannot read (PDF.js: ${message || name || 'no reason given'})`;
 }
 
