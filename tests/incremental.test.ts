@@ -108,6 +108,14 @@ describe('an incremental build', () => {
     expect(reused).toBeGreaterThan(0);
   });
 
+  it('after a glossary term was added: the pages that use it explain it, and the others are copied', () => {
+    expect(readPage(site, 'bcb/2019-06-11/5/')).not.toContain('glossary/#board');
+    edit('glossary.yaml', (text) => `${text}  - term: Board\n    explanation: The meeting this paper was written for.\n    publicWords: [meeting]\n`);
+    const { reused } = rebuildAndCompare('one-glossary-term');
+    expect(readPage(site, 'bcb/2019-06-11/5/')).toContain('<a class="glossary-term" href="/board/glossary/#board">Board</a>');
+    expect(reused).toBeGreaterThan(0);
+  });
+
   it('after one meeting was added: the citation of it in an earlier paper becomes a link', () => {
     expect(readPage(site, 'bcb/2019-07-18/4/')).not.toMatch(/<a class="citation" href="\/board\/bcb\/2019-09-12\/"/);
     write('meetings/bcb/2019-09-12/index.mdx', '---\ntime: "10:00"\nvenue: HQ, Conference Room 3\nagenda:\n  - number: "2"\n    title: Offenders theme final report\n---\n');
