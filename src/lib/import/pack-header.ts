@@ -81,7 +81,8 @@ export function parseHeader(lines: PackLine[], kind: 'paper' | 'minutes'): Heade
     }
     if (/^X{3,}$/.test(text)) continue;
     const date = dateLine(repairOrdinals(text));
-    if (date && !header.date && titleLines.length === 0) {
+    // a date alone on its line is the paper's date, before its title or after it ("Report of …" blocks)
+    if (date && !header.date) {
       header.date = date;
       continue;
     }

@@ -101,8 +101,11 @@ export function readLogRows(lines: readonly PackLine[], header: { columns: LogCo
   let row: Partial<Record<LogColumn, string>> | undefined;
   let column = 0;
   let end = header.end;
+  const numberAt = columns.indexOf('number');
   for (const cell of cells) {
-    let at = row ? columns.findIndex((each, position) => position >= column && fits(each, cell.text)) : -1;
+    // the next action number starts the next row, though it would fit a later column (an item "5.0") too
+    const nextNumber = row?.number !== undefined && NUMBER.test(cell.text) && Math.floor(Number(cell.text)) === Math.floor(Number(row.number)) + 1 && numberAt <= 1;
+    let at = row && !nextNumber ? columns.findIndex((each, position) => position >= column && fits(each, cell.text)) : -1;
     if (at < 0) {
       // a new row starts with a cell that fits one of its first columns; anything else ends the log
       const first = columns.findIndex((each) => fits(each, cell.text));

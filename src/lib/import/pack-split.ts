@@ -49,6 +49,20 @@ export function isActionLogHeading(text: string): boolean {
   return /\bACTION\s+LOG\b/.test(text) && isAllCaps(text) ? true : /^.{0,80}\bAction Log\b.{0,60}$/.test(text) && !/[.;]$/.test(text) && /^[A-Z]/.test(text) && text.split(' ').length <= 16 && /\bAction Log\b/.test(text) && !/\b(the|to|this)\s+Action Log\b/i.test(text);
 }
 
+/**
+ * A paper's own front sheet or "Report of" block: the body's name in capitals, the meeting's date, then the
+ * paper's title in capitals; or a title in capitals followed by "Report of …", "Report from …".
+ */
+function isTitleBlockStart(lines: PackLine[], index: number): boolean {
+  const text = lines[index].text;
+  if (!isAllCaps(text) || /^\d/.test(text) || text.split(' ').length < 2) return false;
+  const next = nextTexts(lines, index, 3).map((each) => each.text);
+  if (/\b(BOARD|PANEL|COMMITTEE)\b/.test(text) && text.split(' ').length <= 8) {
+    return next[0] !== undefined && dateLine(repairOrdinals(next[0])) !== undefined && next[1] !== undefined && isAllCaps(next[1]) && next[1].split(' ').length >= 2 && !/^\d/.test(next[1]);
+  }
+  return next.slice(0, 2).some((each) => /^Report\s+(of|from|by)\s+\S/i.test(each) && each.split(' ').length <= 12);
+}
+
 /** A title in capitals at the head of a page, followed by the first section ("1." or "1.0 Background"). */
 function isTitleStart(lines: PackLine[], index: number): boolean {
   const text = lines[index].text;
@@ -157,6 +171,7 @@ export function findDocumentStarts(lines: PackLine[], from: number): DocumentSta
     // a header row printed again within a log (its next band of columns) goes on with that log
     else if (starts.at(-1)?.kind !== 'action-log' && logHeaderRow(lines, index)) found = { start: index, kind: 'action-log', cue: 'action log header row' };
     else if (isTitleStart(lines, index)) found = { start: index, kind: 'paper', cue: 'title' };
+    else if (isTitleBlockStart(lines, index)) found = { start: index, kind: 'paper', cue: 'title block' };
     else {
       // a schedule's later pages open with a meeting's heading too: they go on the schedule
       const bodyAt = index > headerUntil && starts.at(-1)?.bodyAt === undefined ? scheduleStart(lines, index) : undefined;

@@ -63,7 +63,8 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
     if (slice.length === 0) continue;
     if (found.kind === 'action-log') {
       const byRows = logs.get(index);
-      if (byRows && !pack.actionLog) {
+      // a log read row by row is taken before one whose cells had to be put back together
+      if (byRows && !pack.actionLog?.rows.length) {
         const title = slice.find((line) => isActionLogHeading(line.text))?.text ?? 'Action log';
         pack.actionLog = { title, rows: byRows.rows, lines: slice.filter((line) => line.text || line.table).map((line) => line.line) };
         notes.push({ document: 'action log', sourceLine: slice[0]!.line, kind: 'placed', message: `The action log is read row by row under its header row (${byRows.columns.join(', ')}): ${byRows.rows.length} row${byRows.rows.length === 1 ? '' : 's'}. Check them against the pack.` });
@@ -113,10 +114,17 @@ function readLogsByHeaderRow(lines: PackLine[], starts: DocumentStart[], ranges:
     let header: ReturnType<typeof logHeaderRow>;
     for (let at = from; at < Math.min(to, from + 20) && !header; at += 1) header = logHeaderRow(lines, at);
     const read = header && readLogRows(lines.slice(0, to), header);
-    if (!header || !read) return;
+    const around = starts.slice(0, index).findLastIndex((each) => each.kind !== 'action-log');
+    if (!header || !read) {
+      // a table that only looked like a log's header row (a minutes' table of actions agreed) stays in its document
+      if (found.cue === 'action log header row' && around >= 0) {
+        ranges[around]!.ranges.push([from, to]);
+        ranges[index]!.ranges = [];
+      }
+      return;
+    }
     logs.set(index, { ...read, columns: header.columns });
     ranges[index]!.ranges = [[from, read.end]];
-    const around = starts.slice(0, index).findLastIndex((each) => each.kind !== 'action-log');
     if (read.end < to && around >= 0) ranges[around]!.ranges.push([read.end, to]);
   });
   return logs;
