@@ -78,12 +78,21 @@ function caseless(source: string): string {
   });
 }
 
+/**
+ * Every match of the shared pattern in a text. (String.matchAll would copy the pattern, hundreds of forms
+ * long, for each of the thousands of runs of text on a page.)
+ */
+function* matchesIn(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) yield match;
+}
+
 /** The terms a text uses, in the glossary's order. */
 export function termsUsedIn(text: string, terms: readonly GlossaryTerm[]): GlossaryTerm[] {
   const matcher = matcherOf(terms);
   if (!matcher) return [];
   const used = new Set<GlossaryTerm>();
-  for (const match of text.matchAll(matcher.pattern)) {
+  for (const match of matchesIn(text, matcher.pattern)) {
     const term = matcher.termOf(match[0]);
     if (term) used.add(term);
   }
@@ -131,7 +140,7 @@ export function explainFirstUses(html: string, terms: readonly GlossaryTerm[], g
       if (node.type === 'text') {
         const start = node.startIndex!;
         const raw = html.slice(start, node.endIndex! + 1);
-        for (const match of blankReferences(raw).matchAll(matcher.pattern)) {
+        for (const match of matchesIn(blankReferences(raw), matcher.pattern)) {
           const term = matcher.termOf(match[0]);
           if (!term || explainedTerms.has(term)) continue;
           explainedTerms.add(term);
