@@ -24,7 +24,7 @@ import * as pagefind from 'pagefind';
 import { formatProblem, type Problem } from '#lib/check/check.ts';
 import { checkProjectContent } from '#lib/check/read-content.ts';
 import { overlayError, reportProblems } from '#lib/check/dev-problems.ts';
-import { unpublishedReferences } from '#lib/check/unpublished-references.ts';
+import { projectUnpublishedReferences } from '#lib/check/unpublished-references.ts';
 
 export class ContentProblems extends Error {}
 
@@ -85,7 +85,7 @@ export default function boardPapers(): AstroIntegration {
           );
         }
         checked = input;
-        for (const warning of unpublishedReferences(input, todayInLondon())) logger.warn(formatProblem(warning));
+        for (const warning of projectUnpublishedReferences(root, input, todayInLondon())) logger.warn(formatProblem(warning));
         const remembered = judgements ? `; ${judgements.counts().remembered} of ${judgements.counts().asked} texts judged by an earlier build` : '';
         logger.info(`content checked: ${input.meetings.length} meetings, ${input.papers.length} papers, ${input.decisions.length} decisions${remembered}`);
       },

@@ -155,6 +155,17 @@ describe('a public record that points at one that is not public', () => {
     );
   });
 
+  it.each(CASES)('cited in a public text, is warned of with the line (meeting %s, paper %s, decision %s)', (meetingHiding, paperHiding, decisionHiding) => {
+    const text = '\n\n1.1 See the minutes of the meeting held on 4th March 2027.\n\n1.2 Decision Record – CPCC 2019-077 followed.\n';
+    const textOf = (file: string) => (file === 'meetings/bcb/2019-06-11/05-estates.mdx' ? text : undefined);
+    const warnings = unpublishedReferences(archiveInput(meetingHiding, paperHiding, decisionHiding), TODAY, 'content/', textOf).map(formatProblem).filter((warning) => warning.includes(' cites '));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^content\/meetings\/bcb\/2019-06-11\/05-estates\.mdx:3 cites "[^"]*4th March 2027" \(bcb\/2027-03-04\), which is not public \((a draft|embargoed until 2027-01-01)\); the site shows these words and links them nowhere/),
+      expect.stringMatching(/^content\/meetings\/bcb\/2019-06-11\/05-estates\.mdx:5 cites "CPCC 2019-077" \(CPCC 2019-077\), which is not public/),
+    ]);
+    expect(unpublishedReferences(archiveInput(meetingHiding, paperHiding, decisionHiding), '2028-01-01', 'content/', textOf).filter((warning) => warning.message.includes(' cites '))).toEqual([]);
+  });
+
   it('is named, and warned of by no one, once it is public', async () => {
     const input = archiveInput('embargoed', 'embargoed', 'embargoed');
     const later = buildArchive(input, '2027-06-01');

@@ -5,9 +5,15 @@
  * feed, calendar, data file and search record (see buildArchive); the check warns of each, so that staff
  * know why it is not shown. A warning stops nothing.
  */
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { contentDirectory } from '#lib/build/content-directory.ts';
+import { documentText } from '#lib/text/frontmatter.ts';
 import { buildArchive, isExemptItem, isPublished, paperAddress, type ArchiveInput } from '#lib/model/archive.ts';
 import { locateContentFile } from '#lib/model/document-kinds.ts';
 import { meetingKey } from '#lib/model/routes.ts';
+import { findCitations } from '#lib/text/citations.ts';
+import { citationContextFor } from '#lib/text/link-graph.ts';
 import type { Problem } from './check.ts';
 
 /** Why a record is not public, in words: "a draft", "embargoed until 2030-01-15". */
@@ -15,8 +21,11 @@ function whyNotPublic(data: { draft: boolean; published?: string | undefined }):
   return data.draft ? 'a draft' : `embargoed until ${data.published}`;
 }
 
-/** A warning for each reference a public record makes to a record that exists but is not public today. */
-export function unpublishedReferences(input: ArchiveInput, today: string, prefix = 'content/'): Problem[] {
+/**
+ * A warning for each reference a public record makes to a record that exists but is not public today: in
+ * its fields, and (given `textOf`, a document's text as the site renders it) the citations of its text.
+ */
+export function unpublishedReferences(input: ArchiveInput, today: string, prefix = 'content/', textOf?: (file: string) => string | undefined): Problem[] {
   const archive = buildArchive(input, today);
   const warnings: Problem[] = [];
   const warn = (file: string, field: string, found: string, why: string) =>
@@ -68,5 +77,42 @@ export function unpublishedReferences(input: ArchiveInput, today: string, prefix
     const approving = approvedAt && meetingKey(minutes.meetingKey.split('/')[0]!, approvedAt);
     if (approving && hiddenMeetings.has(approving)) warn(minutes.file, 'approvedAt', approvedAt, hiddenMeetings.get(approving)!);
   }
+  // a public text that cites a meeting, its minutes or a decision that is not public: its words are
+  // shown, and lead nowhere (link-graph.ts resolves citations against the public archive only)
+  const texts = textOf
+    ? [
+        ...archive.papers.map((paper) => ({ file: paper.file, body: paper.meetingKey.split('/')[0] })),
+        ...archive.minutes.map((minutes) => ({ file: minutes.file, body: minutes.meetingKey.split('/')[0] })),
+        ...archive.decisions.map((decision) => ({ file: decision.file, body: undefined })),
+      ]
+    : [];
+  for (const { file, body } of texts) {
+    const text = textOf!(file);
+    if (!text) continue;
+    for (const citation of findCitations(text, citationContextFor(archive, body))) {
+      const { target } = citation;
+      const [cited, why] =
+        target.kind === 'decision' ? [target.id, hiddenDecisions.get(target.id)] : 'date' in target ? [meetingKey(target.body, target.date), hiddenMeetings.get(meetingKey(target.body, target.date))] : [undefined, undefined];
+      if (cited === undefined || why === undefined) continue;
+      warnings.push({
+        file: prefix + file,
+        line: text.slice(0, citation.start).split('\n').length,
+        message: `cites "${citation.text}" (${cited}), which is not public (${why}); the site shows these words and links them nowhere until it is published`,
+      });
+    }
+  }
   return warnings;
+}
+
+/** The warnings of a project's content folder (content/, or CONTENT_DIR), its texts read from its files. */
+export function projectUnpublishedReferences(root: string, input: ArchiveInput, today: string): Problem[] {
+  const contentDir = contentDirectory(root);
+  const textOf = (file: string) => {
+    try {
+      return documentText(readFileSync(join(contentDir, file), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  return unpublishedReferences(input, today, `${relative(root, contentDir).split(sep).join('/')}/`, textOf);
 }
