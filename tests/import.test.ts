@@ -332,8 +332,8 @@ describe('npm run import, given a decompression bomb', () => {
     const content = emptyArchive();
     const folder = emptyArchive();
     for (const [name, bytes, refusal] of [
-      ['pack.docx', docxBomb(300 * 1024 * 1024), 'is not a Word document (.docx) this importer can read: it would unpack to more than 256 MB'],
-      ['pack.pdf', pdfBomb(300 * 1024 * 1024), 'is not a PDF this importer can read: its compressed streams inflate to more than 256 MB'],
+      ['pack.docx', docxBomb(300 * 1024 * 1024), 'is not a Word document (.docx) this importer can read: it would unpack to more than 128 MB'],
+      ['pack.pdf', pdfBomb(300 * 1024 * 1024), 'is not a PDF this importer can read: its compressed streams inflate to more than 128 MB'],
     ] as const) {
       const file = join(folder, name);
       writeFileSync(file, bytes);

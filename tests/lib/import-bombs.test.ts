@@ -34,7 +34,7 @@ describe('decompression bombs', () => {
     const bomb = docxBomb(300 * MB);
     expect(bomb.length).toBeLessThan(2 * MB);
     const { seconds, error } = await timedRead('bomb.docx', bomb);
-    expect(error?.message).toMatch(/bomb\.docx is not a Word document \(\.docx\) this importer can read: it would unpack to more than 256 MB/);
+    expect(error?.message).toMatch(/bomb\.docx is not a Word document \(\.docx\) this importer can read: it would unpack to more than 128 MB/);
     expect(seconds).toBeLessThan(5);
   });
 
@@ -42,7 +42,7 @@ describe('decompression bombs', () => {
     const bomb = pdfBomb(300 * MB);
     expect(bomb.length).toBeLessThan(2 * MB);
     const refused = await timedRead('bomb.pdf', bomb);
-    expect(refused.error?.message).toMatch(/bomb\.pdf is not a PDF this importer can read: its compressed streams inflate to more than 256 MB/);
+    expect(refused.error?.message).toMatch(/bomb\.pdf is not a PDF this importer can read: its compressed streams inflate to more than 128 MB/);
     expect(refused.seconds).toBeLessThan(5);
     const honest = await timedRead('honest.pdf', pdfBomb(MB));
     expect(honest.error).toBeUndefined();
@@ -55,7 +55,7 @@ describe('decompression bombs', () => {
       const problem = await streamBeyondLimit(pdfBomb(size), limit);
       expect(problem === undefined, `${size}`).toBe(size <= limit);
     }
-    expect(MAX_INFLATED_BYTES).toBe(256 * MB);
+    expect(MAX_INFLATED_BYTES).toBe(128 * MB);
   });
 
   it('stops a reader at its memory ceiling while it works synchronously: a bomb hidden from the scan under another filter', async () => {
