@@ -133,3 +133,15 @@ describe('a wide table on a 1,280 px screen', () => {
     await page.close();
   });
 });
+
+describe('a meeting’s agenda', () => {
+  it('shows its links in one style: an item’s papers without bullets, as its minutes and action log links', async () => {
+    const page = await openPage(MEETING, 1280);
+    const markers = await page.$$eval('.agenda .item-status', (statuses) =>
+      statuses.flatMap((status) => (status.tagName === 'UL' ? [...status.querySelectorAll(':scope > li')] : [status])).map((item) => getComputedStyle(item).listStyleType === 'none' || getComputedStyle(item).display !== 'list-item'),
+    );
+    expect(markers.length).toBeGreaterThan(5);
+    expect(markers.every(Boolean)).toBe(true);
+    await page.close();
+  });
+});
