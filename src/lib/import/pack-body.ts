@@ -15,6 +15,8 @@ interface Logical {
   afterBlank: boolean;
   table?: string[][];
   depth?: number;
+  /** the source marks it a heading (Word's heading style, bold): not judged by its shape */
+  styled?: boolean;
 }
 
 const NUMBERED_PARAGRAPH = /^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+\S/;
@@ -78,7 +80,7 @@ export function logicalLines(lines: PackLine[]): Logical[] {
         index = next;
       }
     }
-    out.push({ text, line: line.line, lead, kind: classify(line, text), afterBlank, depth: line.listItem?.depth });
+    out.push({ text, line: line.line, lead, kind: classify(line, text), afterBlank, depth: line.listItem?.depth, styled: line.headingLevel !== undefined || line.bold === true });
     afterBlank = false;
   }
   // an unnumbered short line followed by a numbered paragraph is a section heading ("Recommendation")
@@ -87,7 +89,36 @@ export function logicalLines(lines: PackLine[]): Logical[] {
     const next = out[index + 1];
     if (here.kind === 'text' && here.afterBlank && next.afterBlank && next.kind === 'numbered' && here.text.split(' ').length <= 8 && /^[A-Z]/.test(here.text) && !TERMINAL.test(here.text)) here.kind = 'heading';
   }
+  notSections(out);
   return out;
+}
+
+/**
+ * What only looks like a section heading is text: a numbered line out of the sections' rising order (a
+ * footnote "1 Crime in England and Wales …" after section 3; a section starts again only at "1." with its point),
+ * three or more headings in a row (the labels of a printed spreadsheet: "1. Insignificant", "2. Minor", "L I R").
+ */
+function notSections(entries: Logical[]): void {
+  let last = 0;
+  entries.forEach((entry, index) => {
+    // a heading in capitals stands apart: a table's cells printed one to a line ("DIRECTOR OF HR") do not
+    const next = entries[index + 1];
+    if (entry.kind === 'heading' && !entry.styled && isAllCaps(entry.text) && (!entry.afterBlank || (next !== undefined && !next.afterBlank && next.kind !== 'numbered'))) entry.kind = 'text';
+  });
+  for (const entry of entries) {
+    const section = entry.kind === 'heading' && !entry.styled ? SECTION.exec(entry.text) : null;
+    if (!section) continue;
+    const number = Number(section[1]);
+    // a section may be read as text where its heading was not recognised: the numbers rise, a few at a time
+    if ((number > last && number <= last + 3) || (number === 1 && /^\d+\./.test(entry.text))) last = number;
+    else entry.kind = 'text';
+  }
+  for (let start = 0; start < entries.length; ) {
+    let end = start;
+    while (end < entries.length && entries[end]!.kind === 'heading') end += 1;
+    if (end - start >= 3) for (let at = start; at < end; at += 1) entries[at]!.kind = 'text';
+    start = Math.max(end, start + 1);
+  }
 }
 
 function classify(line: PackLine, text: string): LineKind {

@@ -111,8 +111,8 @@ export function removeFurniture(lines: PackLine[], from: number): FurnitureResul
     }
   }
   for (const [text, places] of besidePages) {
-    // a running header or footer is a label, never a sentence
-    if (places.length >= 2 && text.length <= 80 && !/[.;,]$/.test(text) && (dateLine(text) || places.length >= 3)) {
+    // a running header or footer is a label, never a sentence, nor a table's cell: a date written 31/03/2030 is a log's cell, a running footer writes its date out
+    if (places.length >= 2 && text.length <= 80 && !/[.;,]$/.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(text) && (dateLine(text) || places.length >= 3)) {
       for (const at of places) remove.set(at, 'running headers and footers');
     }
   }
