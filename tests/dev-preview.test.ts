@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { FIXTURE, projectRoot } from './support/site.ts';
+import { removeWithBuildCaches } from './support/test-run.ts';
 
 const PAPER = 'meetings/bcb/2019-06-11/05-fms.mdx';
 /** the meeting page, which lists the paper: it renders while the paper is broken, the paper's own page may not */
@@ -48,8 +49,6 @@ describe('the live preview', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // one folder for every run: Astro keeps a cache for each content folder (astro.config.mjs), and a new
-    // folder would also make Vite optimise its dependencies again
     folder = join(tmpdir(), 'board-papers-dev-preview');
     contentDir = join(folder, 'content');
     await rm(folder, { recursive: true, force: true });
@@ -87,7 +86,8 @@ describe('the live preview', () => {
       process.kill(-server.pid, 'SIGTERM');
       await exited;
     }
-    if (folder) await rm(folder, { recursive: true, force: true });
+    // the folder, and the cache Astro kept for its content in node_modules/.astro
+    if (folder) removeWithBuildCaches(folder);
   });
 
   it('shows an impossible date in the overlay, naming the file and the line', async () => {

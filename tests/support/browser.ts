@@ -1,14 +1,13 @@
-/** A real browser against a built site served locally: Debian's Chromium driven by playwright-core. */
+/** A real browser against a built site served locally: Chromium (tests/support/chromium.ts) driven by playwright-core. */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { findChromium } from './chromium.ts';
 
 /** Serves a built site under its base path; resolves to the site's root address. */
 export async function serveSite(outDir: string, base: string): Promise<{ url: string; server: Server }> {
@@ -31,28 +30,44 @@ export async function serveSite(outDir: string, base: string): Promise<{ url: st
   return { url: `http://127.0.0.1:${port}${base}`, server };
 }
 
-/** Launches Chromium; fails (never skips) when it is missing. */
+/** Launches Chromium (the one npm installed, or Debian's where it is installed); fails, never skips, when it cannot. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}; run: apt-get install -y chromium`);
+  const { executablePath, env } = findChromium();
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
+    env,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 
 const WCAG_RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** axe-core's violations on the page as it is now: WCAG 2.2 A and AA rules, and axe's best practices if asked. */
-export async function axeViolations(page: Page, options: { bestPractice?: boolean } = {}): Promise<string[]> {
+/** axe-core's script, read once for the whole test file. */
+let axeSource: string | undefined;
+
+/**
+ * Puts axe-core into the page as it is now loaded; evaluated through the debugging protocol, since the page's
+ * Content-Security-Policy refuses an inline <script>.
+ */
+export async function injectAxe(page: Page): Promise<void> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+}
+
+/** axe-core's violations on the page as it is now, axe already injected: WCAG 2.2 A and AA rules, and axe's best practices if asked. */
+export async function runAxe(page: Page, options: { bestPractice?: boolean } = {}): Promise<string[]> {
   const tags = options.bestPractice ? [...WCAG_RULES, 'best-practice'] : WCAG_RULES;
-  // evaluated through the debugging protocol: the page's Content-Security-Policy refuses an inline <script>
-  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async (values) => {
+  return page.evaluate(async (values) => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values } });
     return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   }, tags);
-  return violations;
+}
+
+/** axe-core's violations on the page as it is now: WCAG 2.2 A and AA rules, and axe's best practices if asked. */
+export async function axeViolations(page: Page, options: { bestPractice?: boolean } = {}): Promise<string[]> {
+  await injectAxe(page);
+  return runAxe(page, options);
 }
 
 export interface SearchSession {

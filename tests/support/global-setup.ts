@@ -1,11 +1,29 @@
-/** Builds the fixture archive, the second office's and the real archive once, before the tests that read them. */
-import { FIXTURE, OFFICE_TWO, REAL, buildSite } from './site.ts';
+/**
+ * Vitest's global setup, listed by every lane: starts the run (its temporary folder) once, and,
+ * for a lane that reads built sites, starts building the shared archives in the background, so that the unit and
+ * command-line tests run while they build. The last lane's teardown finishes the run.
+ */
+import type { TestProject } from 'vitest/node';
+import { findChromium } from './chromium.ts';
+import { SHARED_ARCHIVES } from './site.ts';
+import { TestRun } from './test-run.ts';
 
-export default function setup(): void {
+/** The lanes whose tests read the shared archives (see tests/vitest.config.ts). */
+const READS_SHARED_ARCHIVES = new Set(['site', 'browser', 'build']);
+
+const RUN = Symbol.for('board-papers.test-run');
+const global = globalThis as { [RUN]?: TestRun };
+
+export default function setup(project: TestProject): () => Promise<void> {
+  const run = (global[RUN] ??= new TestRun());
+  run.users++;
+  // unpacks the browser that npm installed, once, before any worker asks for it
+  if (run.users === 1) findChromium();
   // REUSE_BUILD=1 reads the sites the last run built, when only the tests changed.
-  if (process.env.REUSE_BUILD === '1') return;
-  for (const site of [FIXTURE, OFFICE_TWO, REAL]) {
-    const result = buildSite(site);
-    if (result.status !== 0) throw new Error(`building ${site.contentDir} failed:\n${result.output}`);
-  }
+  if (READS_SHARED_ARCHIVES.has(project.name)) run.buildSharedArchives(SHARED_ARCHIVES, process.env.REUSE_BUILD === '1');
+  return async () => {
+    if (--run.users > 0) return;
+    delete global[RUN];
+    await run.finish();
+  };
 }

@@ -3,34 +3,29 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
+import { buildEnvironment, noteBuildCache, type BuildResult, type SharedArchive } from './test-run.ts';
+
+export type { BuildResult };
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const outputRoot = join(projectRoot, 'tests/.output');
 
 /** The fixture archive, built under a sub-path to prove every link carries the base. */
-export const FIXTURE = { contentDir: 'tests/fixtures/archive/content', outDir: join(outputRoot, 'fixture'), base: '/board/' };
+export const FIXTURE = { name: 'fixture', contentDir: 'tests/fixtures/archive/content', outDir: join(outputRoot, 'fixture'), base: '/board/' } satisfies SharedArchive;
 /**
  * A second office, invented, with other bodies, another decision numbering ("PFCC/045/21") and its own word
  * for a body ("this Forum"): built by the same code with no change, under a sub-path of its own.
  */
-export const OFFICE_TWO = { contentDir: 'tests/fixtures/office-two/content', outDir: join(outputRoot, 'office-two'), base: '/papers/' };
+export const OFFICE_TWO = { name: 'office-two', contentDir: 'tests/fixtures/office-two/content', outDir: join(outputRoot, 'office-two'), base: '/papers/' } satisfies SharedArchive;
 /** The real archive in content/, built at the root. */
-export const REAL = { contentDir: 'content', outDir: join(outputRoot, 'real'), base: '/' };
+export const REAL = { name: 'real', contentDir: 'content', outDir: join(outputRoot, 'real'), base: '/' } satisfies SharedArchive;
+/** The archives every test that reads a built site shares, in the order they are built: the fixture is read most. */
+export const SHARED_ARCHIVES = [FIXTURE, REAL, OFFICE_TWO];
 
-export interface BuildResult {
-  status: number | null;
-  output: string;
-}
-
+/** Builds a site with the real build command (`npm run build`), into its own folder. */
 export function buildSite(site: { contentDir: string; outDir: string; base: string }): BuildResult {
-  // Vitest puts Vite's import.meta.env values (BASE_URL, MODE…) into the test process's environment;
-  // the build must not inherit them.
-  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...environment } = process.env;
-  const result = spawnSync(process.execPath, ['src/cli/build.ts'], {
-    cwd: projectRoot,
-    env: { ...environment, CONTENT_DIR: site.contentDir, OUT_DIR: site.outDir, BASE_PATH: site.base, ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
+  noteBuildCache(site.contentDir);
+  const result = spawnSync(process.execPath, ['src/cli/build.ts'], { cwd: projectRoot, env: buildEnvironment(site), encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
