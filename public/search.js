@@ -13,10 +13,10 @@ const PAGE_SIZE = 10;
 
 /**
  * Pagefind's ranking, tuned on the real questions of tests/fixtures/search-questions.yaml (see
- * docs/developing/search.md for the figures): long papers hold the answers, so a page's length and how
- * densely it uses a word count for less than in Pagefind's defaults (termFrequency 1, pageLength 0.75).
+ * docs/developing/search.md for the figures): long papers hold the answers, so how densely a page uses a
+ * word counts for less than in Pagefind's default (termFrequency 1).
  */
-const RANKING = { termFrequency: 0.6, pageLength: 0.5, termSaturation: 1.4 };
+const RANKING = { termFrequency: 0.6 };
 
 let pagefind;
 async function loadPagefind() {
@@ -188,26 +188,38 @@ async function filtersOnly(api, options) {
 }
 
 /**
- * Runs the plan for a query: each way of writing each concept alone, and the concepts as typed together
- * (whose excerpts mark every word); the pages are ranked by the plan's rules, and each keeps the result
- * that the plan says stands for it.
+ * A filter no page has: a search with it finds nothing, but Pagefind still says how many pages hold its
+ * words (unfilteredResultCount), without scoring them, which costs little.
+ */
+const NO_PAGE = { type: '-' };
+
+/**
+ * Runs the plan for a query (src/lib/outputs/search-query.ts): counts the pages holding each word, searches
+ * every concept together, then, while too few pages are found, the best subsets of the concepts; the pages
+ * are ranked by the plan's rules, and each keeps the result of its best search, whose excerpt marks its words.
  */
 async function runPlan(api, planner, query, options) {
   const plan = planner.planSearch(query, planner.glossary);
-  const queries = plan.together === undefined ? plan.searches : [...plan.searches, plan.together];
+  const counts = new Map(await Promise.all(plan.words.map(async (word) => [word, (await api.search(word, { filters: NO_PAGE })).unfilteredResultCount])));
   const results = new Map();
-  const found = new Map();
-  await Promise.all(
-    queries.map(async (text) => {
-      const search = await api.search(text, options);
-      results.set(text, new Map(search.results.map((result) => [result.id, result])));
-      found.set(text, search.results.map(({ id, score }) => ({ id, score })));
-    }),
-  );
+  const runs = [];
+  const runAll = (searches) =>
+    Promise.all(
+      searches.map(async (planned) => {
+        const search = await api.search(planned.query, options);
+        results.set(planned.query, new Map(search.results.map((result) => [result.id, result])));
+        runs.push({ ...planned, pages: search.results.map(({ id, score }) => ({ id, score })) });
+      }),
+    );
+  await runAll(planner.fullSearches(plan, counts));
+  for (const level of planner.relaxedSearches(plan, counts)) {
+    if (planner.pagesFound(runs) >= planner.ENOUGH_RESULTS) break;
+    await runAll(level);
+  }
   // newest first: every page in the order Pagefind sorts them, whichever search found them
   const order = options.sort ? new Map((await api.search(null, options)).results.map((result, index) => [result.id, index])) : undefined;
-  const ranked = planner.rankPages(plan, found, order);
-  return { results: ranked.map((page) => results.get(page.query).get(page.id)), notes: planner.describePlan(plan, ranked) };
+  const ranked = planner.rankPages(runs, order);
+  return { results: ranked.map((page) => results.get(page.query).get(page.id)), notes: planner.describePlan(plan, counts, ranked) };
 }
 
 more.addEventListener('click', async () => {

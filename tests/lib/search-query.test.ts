@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ENOUGH_RESULTS,
   bareWord,
   MAX_ALTERNATIVES,
+  MAX_FULL_SEARCHES,
+  MAX_RELAXED_SEARCHES,
+  RELAXED_PAGE_BUDGET,
   STOP_WORDS,
   describePlan,
+  fullSearches,
+  missingConcepts,
   normaliseWord,
+  pagesFound,
   planSearch,
   rankPages,
+  relaxedSearches,
   searchGlossary,
   textFragment,
   withTextFragment,
-  type FoundPage,
+  type SearchRun,
 } from '#lib/outputs/search-query.ts';
 
 const GLOSSARY = searchGlossary([
@@ -47,7 +53,7 @@ describe('reading a query', () => {
   it('searches a public phrase also as the papers’ term, and a term also as its expansion and public words', () => {
     expect(planSearch('rainy day fund', GLOSSARY).concepts[0]!.alternatives).toEqual(['"rainy day fund"', '"general reserve"']);
     expect(planSearch('MTFS', GLOSSARY).concepts[0]!.alternatives).toEqual(['MTFS', '"Medium Term Financial Strategy"', '"Medium-Term Financial Strategy"', '"budget plan"']);
-    expect(planSearch('precept', GLOSSARY).searches).toEqual(['precept', '"council tax"']);
+    expect(planSearch('precept', GLOSSARY).concepts[0]!.alternatives).toEqual(['precept', '"council tax"']);
   });
   it('matches the glossary whatever the case, plural or punctuation', () => {
     expect(planSearch('Special Constable?', GLOSSARY).concepts.map((concept) => concept.alternatives)).toEqual([['"Special Constable"', 'specials']]);
@@ -59,8 +65,8 @@ describe('reading a query', () => {
   });
   it('searches a query of nothing but common words as it is', () => {
     const plan = planSearch('how much', GLOSSARY);
-    expect(plan.searches).toEqual(['how', 'much']);
-    expect(plan.together).toBe('how much');
+    expect(plan.concepts.map((concept) => concept.typed)).toEqual(['how', 'much']);
+    expect(plan.leftOut).toEqual([]);
   });
   it('accounts for every word typed, once: in a concept or left out', () => {
     fc.assert(
@@ -73,21 +79,76 @@ describe('reading a query', () => {
       }),
     );
   });
-  it('searches each way of writing each concept alone, once, the words as typed first, and all of them together when there are several', () => {
+  it('counts the pages of every word of every way of writing every concept, once each, and writes each concept as typed first', () => {
     fc.assert(
       fc.property(queries, (query) => {
         const plan = planSearch(query, GLOSSARY);
-        // nothing to search only when nothing but punctuation was typed
-        expect(plan.searches.length > 0).toBe(plan.concepts.length > 0);
         for (const concept of plan.concepts) {
           expect(concept.alternatives.length).toBeLessThanOrEqual(MAX_ALTERNATIVES);
           expect(concept.alternatives[0]!.replace(/^"|"$/g, '')).toBe(concept.typed);
+          for (const alternative of concept.alternatives) for (const word of alternative.replace(/"/g, '').split(' ')) expect(plan.words).toContain(bareWord(word).toLowerCase());
         }
-        expect(new Set(plan.searches)).toEqual(new Set(plan.concepts.flatMap((concept) => concept.alternatives)));
-        expect(new Set(plan.searches).size).toBe(plan.searches.length);
-        expect(plan.together).toBe(plan.concepts.length > 1 ? plan.concepts.map((concept) => concept.typed).join(' ') : undefined);
+        expect(new Set(plan.words).size).toBe(plan.words.length);
       }),
     );
+  });
+});
+
+/** how many pages hold each word: any count, 0 meaning no page */
+const countsFor = (words: readonly string[]) =>
+  fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10_000 })), { minLength: words.length, maxLength: words.length }).map((values) => new Map(words.map((word, index) => [word, values[index]!])));
+
+describe('the searches', () => {
+  it('search every concept that some page holds together, the words as typed first, and never a word no page holds', () => {
+    fc.assert(
+      fc.property(
+        queries.chain((query) => {
+          const plan = planSearch(query, GLOSSARY);
+          return fc.tuple(fc.constant(plan), countsFor(plan.words));
+        }),
+        ([plan, counts]) => {
+          const searches = fullSearches(plan, counts);
+          const missing = missingConcepts(plan, counts);
+          expect(searches.length).toBeLessThanOrEqual(MAX_FULL_SEARCHES);
+          expect(searches.length === 0).toBe(missing.length === plan.concepts.length);
+          for (const search of searches) {
+            expect(search.holds.length).toBe(plan.concepts.length - missing.length);
+            for (const word of search.query.replace(/"/g, '').split(' ')) expect(counts.get(bareWord(word).toLowerCase()), search.query).toBeGreaterThan(0);
+          }
+          const relaxed = relaxedSearches(plan, counts).flat();
+          expect(relaxed.length).toBeLessThanOrEqual(MAX_RELAXED_SEARCHES);
+          // the pages they may score, each bounded by its rarest word's, stay within the budget
+          const rarest = (query: string) => Math.min(...query.replace(/"/g, '').split(' ').map((word) => counts.get(bareWord(word).toLowerCase())!));
+          expect(relaxed.reduce((sum, search) => sum + rarest(search.query), 0)).toBeLessThanOrEqual(RELAXED_PAGE_BUDGET);
+          for (const search of relaxed) {
+            expect(search.holds.length).toBeLessThan(plan.concepts.length - missing.length);
+            for (const word of search.query.replace(/"/g, '').split(' ')) expect(counts.get(bareWord(word).toLowerCase())).toBeGreaterThan(0);
+          }
+        },
+      ),
+    );
+  });
+  it('try the subsets of the rarest words first, all but one concept before all but two', () => {
+    const plan = planSearch('police sickness levels');
+    const counts = new Map([['police', 9000], ['sickness', 12], ['levels', 400]]);
+    expect(fullSearches(plan, counts)).toEqual([{ query: 'police sickness levels', holds: [0, 1, 2] }]);
+    expect(relaxedSearches(plan, counts)).toEqual([
+      [{ query: 'sickness levels', holds: [1, 2] }, { query: 'police sickness', holds: [0, 1] }, { query: 'police levels', holds: [0, 2] }],
+      [{ query: 'sickness', holds: [1] }, { query: 'levels', holds: [2] }],
+    ]);
+    // "police" alone would score 9,000 pages: past the budget
+  });
+  it('search a concept by the papers’ term when no page holds the public’s words, and say which word no page holds', () => {
+    const plan = planSearch('rainy day fund zzqx', GLOSSARY);
+    const counts = new Map([['rainy', 0], ['day', 30], ['fund', 20], ['general', 40], ['reserve', 10], ['zzqx', 0]]);
+    expect(fullSearches(plan, counts)).toEqual([{ query: '"general reserve"', holds: [0] }]);
+    expect(missingConcepts(plan, counts).map((concept) => concept.typed)).toEqual(['zzqx']);
+    const ranked = rankPages([{ query: '"general reserve"', holds: [0], pages: [{ id: 'a', score: 1 }] }]);
+    expect(describePlan(plan, counts, ranked)).toEqual([
+      'Also searched for “general reserve” (for “rainy day fund”).',
+      'No page holds “zzqx”.',
+      'No page has all of “rainy day fund” and “zzqx”; the pages with the most of them come first.',
+    ]);
   });
 });
 
@@ -110,25 +171,22 @@ describe('the glossary as search reads it', () => {
   });
 });
 
-/** found pages for every query of a plan: each query finds a random subset of ten pages */
-function foundFor(queries: readonly string[]) {
-  const pages = fc.subarray(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
-  return fc.tuple(...queries.map(() => fc.tuple(pages, fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 10, maxLength: 10 })))).map(
-    (sets) => new Map(queries.map((query, index) => [query, sets[index]![0].map((id, n) => ({ id, score: sets[index]![1][n]! }))] as [string, FoundPage[]])),
-  );
-}
+/** runs holding one to three concepts, each finding a random subset of ten pages with random scores */
+const runs = fc.array(
+  fc.record({
+    query: fc.constantFrom('a', 'b', 'c', 'd'),
+    holds: fc.subarray([0, 1, 2], { minLength: 1 }),
+    pages: fc.uniqueArray(fc.record({ id: fc.constantFrom('p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9'), score: fc.double({ min: 0, max: 10, noNaN: true }) }), { selector: (page) => page.id }),
+  }),
+  { maxLength: 6 },
+);
 
 describe('ranking the pages found', () => {
-  const plan = planSearch('rainy day fund police sickness', GLOSSARY);
-  const allQueries = [...plan.searches, plan.together!];
-  const holding = (found: Map<string, FoundPage[]>, id: string) =>
-    plan.concepts.filter((concept) => concept.alternatives.some((query) => found.get(query)?.some((page) => page.id === id))).length;
-
-  it('puts the pages with more of the concepts first, then the better scored, each once', () => {
+  it('lists every page found once, those holding more of the concepts first, then the better scored', () => {
     fc.assert(
-      fc.property(foundFor(allQueries), (found) => {
-        const ranked = rankPages(plan, found);
-        expect(new Set(ranked.map((page) => page.id)).size).toBe(ranked.length);
+      fc.property(runs, (found: SearchRun[]) => {
+        const ranked = rankPages(found);
+        expect(ranked.length).toBe(pagesFound(found));
         for (let index = 1; index < ranked.length; index++) {
           const [before, after] = [ranked[index - 1]!, ranked[index]!];
           expect(before.matched > after.matched || (before.matched === after.matched && before.score >= after.score)).toBe(true);
@@ -136,54 +194,41 @@ describe('ranking the pages found', () => {
       }),
     );
   });
-  it('counts the concepts whose searches found a page, whatever the search of them all together found', () => {
+  it('counts for a page the most concepts any search that found it held, and stands for it by such a search', () => {
     fc.assert(
-      fc.property(foundFor(allQueries), (found) => {
-        for (const page of rankPages(plan, found)) {
-          expect(page.matched).toBe(holding(found, page.id));
-          expect(found.get(page.query)?.some((other) => other.id === page.id)).toBe(true);
-          if (page.query === plan.together) expect(page.matched).toBe(plan.concepts.length);
+      fc.property(runs, (found: SearchRun[]) => {
+        for (const page of rankPages(found)) {
+          const finding = found.filter((run) => run.pages.some((other) => other.id === page.id));
+          expect(page.matched).toBe(Math.max(...finding.map((run) => run.holds.length)));
+          expect(finding.some((run) => run.query === page.query && run.holds.length === page.matched)).toBe(true);
         }
       }),
     );
   });
-  it('shows the pages with some of the concepts only when too few have them all', () => {
-    fc.assert(
-      fc.property(foundFor(allQueries), (found) => {
-        const ids = new Set(plan.searches.flatMap((query) => (found.get(query) ?? []).map((page) => page.id)));
-        const all = [...ids].filter((id) => holding(found, id) === plan.concepts.length);
-        const ranked = rankPages(plan, found);
-        expect(ranked.length).toBe(all.length >= ENOUGH_RESULTS ? all.length : ids.size);
-      }),
-    );
+  it('orders pages holding as many concepts by the order given, such as newest first', () => {
+    const found = [{ query: 'police', holds: [0], pages: [{ id: 'old', score: 9 }, { id: 'new', score: 1 }] }];
+    expect(rankPages(found).map((page) => page.id)).toEqual(['old', 'new']);
+    expect(rankPages(found, new Map([['new', 0], ['old', 1]])).map((page) => page.id)).toEqual(['new', 'old']);
   });
-  it('orders pages with as many concepts by the order given, such as newest first', () => {
-    const single = planSearch('police');
-    const found = new Map([['police', [{ id: 'old', score: 9 }, { id: 'new', score: 1 }]]]);
-    expect(rankPages(single, found).map((page) => page.id)).toEqual(['old', 'new']);
-    expect(rankPages(single, found, new Map([['new', 0], ['old', 1]])).map((page) => page.id)).toEqual(['new', 'old']);
-  });
-  it('ranks a page holding both the public’s words and the papers’ term above one holding either alone, at equal scores', () => {
-    const term = planSearch('rainy day fund', GLOSSARY);
-    const found = new Map([
-      ['"rainy day fund"', [{ id: 'both', score: 1 }, { id: 'public', score: 1 }]],
-      ['"general reserve"', [{ id: 'both', score: 1 }, { id: 'papers', score: 1 }]],
-    ]);
-    expect(rankPages(term, found)[0]!.id).toBe('both');
+  it('ranks a page found by both the public’s words and the papers’ term above one found by either alone, at equal scores', () => {
+    const found = [
+      { query: '"rainy day fund"', holds: [0], pages: [{ id: 'both', score: 1 }, { id: 'public', score: 1.5 }] },
+      { query: '"general reserve"', holds: [0], pages: [{ id: 'both', score: 1 }, { id: 'papers', score: 1.5 }] },
+    ];
+    expect(rankPages(found)[0]!.id).toBe('both');
   });
 });
 
 describe('what the reader is told', () => {
   const plan = planSearch('how much council tax goes to the police', GLOSSARY);
+  const counts = new Map([['council', 5], ['tax', 5], ['precept', 3], ['police', 40]]);
   it('names the papers’ terms searched for their words and the words left out', () => {
-    const notes = describePlan(plan, [{ id: 'a', matched: 2, score: 1, query: plan.searches[0]! }]);
-    expect(notes).toContain('Also searched for “precept” (for “council tax”).');
-    expect(notes).toContain('Left out as too common: “how”, “much”, “goes”, “to” and “the”.');
+    const notes = describePlan(plan, counts, [{ id: 'a', matched: 2, score: 1, query: 'x' }]);
+    expect(notes).toEqual(['Also searched for “precept” (for “council tax”).', 'Left out as too common: “how”, “much”, “goes”, “to” and “the”.']);
   });
   it('says plainly when no page has all the words', () => {
-    expect(describePlan(plan, [{ id: 'a', matched: 1, score: 1, query: 'police' }])).toContain('No page has all of “council tax” and “police”; the pages with the most of them come first.');
-    expect(describePlan(plan, [{ id: 'a', matched: 2, score: 1, query: 'x' }, { id: 'b', matched: 1, score: 1, query: 'x' }])).toContain('One page has all of your words; the others have some of them.');
-    expect(describePlan(plan, [{ id: 'a', matched: 2, score: 1, query: 'x' }]).join(' ')).not.toMatch(/No page|some of them/);
+    expect(describePlan(plan, counts, [{ id: 'a', matched: 1, score: 1, query: 'police' }])).toContain('No page has all of “council tax” and “police”; the pages with the most of them come first.');
+    expect(describePlan(plan, counts, [{ id: 'a', matched: 2, score: 1, query: 'x' }]).join(' ')).not.toMatch(/No page/);
   });
 });
 

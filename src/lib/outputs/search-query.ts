@@ -5,11 +5,11 @@
  *
  * A query is read as concepts: a phrase in quotes (searched exactly), a run of words the glossary knows
  * ("council tax", searched also as the papers' terms: "precept", "Band D"), or a single word. Words that
- * carry no meaning ("how", "the") are left out. Each way of writing each concept is one Pagefind search
- * (Pagefind requires every word of a query, and silently drops a word no page holds, so concepts are not
- * searched together); a page holds a concept when any of its searches found it. Pages holding every
- * concept come first; when fewer than a few do, the pages holding the most concepts follow, each ranked
- * by the sum of Pagefind's scores.
+ * carry no meaning ("how", "the") are left out. Pagefind requires every word of a query but silently drops
+ * a word that no page holds, so the page first counts the pages holding each word (a search that a filter
+ * leaves empty returns the count and costs little), then searches every concept together, once for each
+ * way of writing them that some page holds; when that finds too little, it searches the best subsets of the
+ * concepts (those of the rarest words first), and pages holding more of the concepts rank first.
  */
 
 import type { GlossaryTerm } from '#lib/model/schema.ts';
@@ -34,8 +34,18 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** The most ways of writing one concept that are searched: the words as typed first, then the glossary's forms. */
 export const MAX_ALTERNATIVES = 4;
-/** Fewer pages than this with every concept, and the pages with some of them are shown after them. */
+/** Fewer pages than this with every concept, and the best subsets of the concepts are searched too. */
 export const ENOUGH_RESULTS = 5;
+/** The most searches of every concept together (each a choice of one way of writing each concept). */
+export const MAX_FULL_SEARCHES = 3;
+/** The most searches of subsets of the concepts, when every concept together finds too little. */
+export const MAX_RELAXED_SEARCHES = 10;
+/**
+ * The most pages that the searches of subsets may score in all, estimated by each subset's rarest concept:
+ * Pagefind's time goes on scoring the pages a search finds, so a subset of words that most pages hold is
+ * left out once the budget is spent (the pages holding only common words say little about a question).
+ */
+export const RELAXED_PAGE_BUDGET = 3000;
 
 export interface Concept {
   /** what the reader typed for it */
@@ -51,13 +61,14 @@ export interface SearchPlan {
   concepts: Concept[];
   /** the words left out as carrying no meaning, in the order typed */
   leftOut: string[];
-  /** the Pagefind searches to run: every way of writing every concept, each alone, once */
-  searches: string[];
-  /**
-   * the concepts as typed, together: one more search when there are several, whose results mark every
-   * word in their excerpts (a page's excerpt otherwise marks one concept's words)
-   */
-  together?: string;
+  /** the words whose pages are counted first, lower case, once each: every word of every way of writing a concept */
+  words: string[];
+}
+
+/** One Pagefind search of a plan, and which of its concepts (by their index) a page it finds holds. */
+export interface PlannedSearch {
+  query: string;
+  holds: number[];
 }
 
 /** A word without the punctuation around it ("tax?" → "tax", but "£222.66" and "10%" whole). */
@@ -197,9 +208,91 @@ export function planSearch(query: string, glossary: readonly (readonly string[])
 }
 
 function planOf(concepts: Concept[], leftOut: string[]): SearchPlan {
-  const searches = [...new Set(concepts.flatMap((concept) => concept.alternatives))];
-  const together = concepts.length > 1 ? concepts.map((concept) => concept.typed).join(' ') : undefined;
-  return { concepts, leftOut, searches, ...(together === undefined ? {} : { together }) };
+  const counted = [...new Set(concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => words(alternative).map((word) => word.toLowerCase()))))];
+  return { concepts, leftOut, words: counted };
+}
+
+/** How many pages hold a way of writing a concept, at most: the fewest of its words' (0 when a word is in none). */
+function pagesHolding(alternative: string, counts: ReadonlyMap<string, number>): number {
+  return Math.min(...words(alternative).map((word) => counts.get(word.toLowerCase()) ?? 0));
+}
+
+/** Each concept's ways of writing that some page holds, in the plan's order, by the concept's index. */
+function heldAlternatives(plan: SearchPlan, counts: ReadonlyMap<string, number>): Map<number, string[]> {
+  const held = new Map<number, string[]>();
+  plan.concepts.forEach((concept, index) => {
+    const found = concept.alternatives.filter((alternative) => pagesHolding(alternative, counts) > 0);
+    if (found.length > 0) held.set(index, found);
+  });
+  return held;
+}
+
+/** A Pagefind query of several concepts' ways of writing: exact when it is one phrase, else every word required. */
+function queryOf(parts: readonly string[]): string {
+  return parts.length === 1 ? parts[0]! : parts.map((part) => part.replace(/^"|"$/g, '')).join(' ');
+}
+
+/** The concepts no page holds in any of their ways of writing, given the pages counted for each word. */
+export function missingConcepts(plan: SearchPlan, counts: ReadonlyMap<string, number>): Concept[] {
+  const held = heldAlternatives(plan, counts);
+  return plan.concepts.filter((_, index) => !held.has(index));
+}
+
+/**
+ * The searches of every concept that some page holds, together: one for each combination of their ways of
+ * writing that some page holds, the words as typed first, at most MAX_FULL_SEARCHES.
+ */
+export function fullSearches(plan: SearchPlan, counts: ReadonlyMap<string, number>): PlannedSearch[] {
+  const held = heldAlternatives(plan, counts);
+  if (held.size === 0) return [];
+  const holds = [...held.keys()];
+  let choices: number[][] = [[]];
+  for (const index of holds) choices = choices.flatMap((choice) => held.get(index)!.map((_, position) => [...choice, position]));
+  return choices
+    .map((choice) => ({ choice, strays: choice.reduce((sum, position) => sum + position, 0) }))
+    .sort((a, b) => a.strays - b.strays)
+    .slice(0, MAX_FULL_SEARCHES)
+    .map(({ choice }) => ({ query: queryOf(choice.map((position, at) => held.get(holds[at]!)![position]!)), holds }));
+}
+
+/**
+ * When every concept together finds too little: the searches of subsets of the concepts that some page
+ * holds, by level (all but one concept, then all but two, down to one), each level's best first: those
+ * whose rarest concept is held by the fewest pages, since a rare word says most about what is sought, then
+ * those whose concepts are held by fewer pages in all. Each
+ * concept is written its first way that some page holds. At most MAX_RELAXED_SEARCHES in all, within
+ * RELAXED_PAGE_BUDGET.
+ */
+export function relaxedSearches(plan: SearchPlan, counts: ReadonlyMap<string, number>): PlannedSearch[][] {
+  const held = heldAlternatives(plan, counts);
+  const indices = [...held.keys()];
+  if (indices.length < 2) return [];
+  const pagesOf = (index: number) => pagesHolding(held.get(index)![0]!, counts);
+  // the subset whose rarest concept is rarest, then the one whose concepts are rarer in all
+  const rarity = (subset: number[]) => Math.min(...subset.map(pagesOf));
+  const commonness = (subset: number[]) => subset.reduce((sum, index) => sum + pagesOf(index), 0);
+  const levels: PlannedSearch[][] = [];
+  let searches = MAX_RELAXED_SEARCHES;
+  let budget = RELAXED_PAGE_BUDGET;
+  for (let size = indices.length - 1; size >= 1; size--) {
+    const level: PlannedSearch[] = [];
+    for (const subset of subsetsOf(indices, size).sort((a, b) => rarity(a) - rarity(b) || commonness(a) - commonness(b))) {
+      if (searches === 0 || rarity(subset) > budget) break;
+      searches -= 1;
+      budget -= rarity(subset);
+      level.push({ query: queryOf(subset.map((index) => held.get(index)![0]!)), holds: subset });
+    }
+    if (level.length > 0) levels.push(level);
+  }
+  return levels;
+}
+
+/** Every subset of `items` of `size` items, in order. */
+function subsetsOf<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  if (items.length < size) return [];
+  const [first, ...rest] = items;
+  return [...subsetsOf(rest, size - 1).map((subset) => [first!, ...subset]), ...subsetsOf(rest, size)];
 }
 
 /** A page Pagefind found for one query: its id and its score for that query. */
@@ -217,41 +310,39 @@ export interface RankedPage {
   query: string;
 }
 
+/** A search that was run, and the pages it found. */
+export interface SearchRun extends PlannedSearch {
+  pages: readonly FoundPage[];
+}
+
+/** How many pages the runs found, each once: enough, and no subset of the concepts need be searched. */
+export function pagesFound(runs: readonly SearchRun[]): number {
+  return new Set(runs.flatMap((run) => run.pages.map((page) => page.id))).size;
+}
+
 /**
- * The pages found by a plan's searches, best first: pages holding more of the concepts first, then by the
- * sum of Pagefind's scores over every search that found them (a page that uses both the public's words and
- * the papers' term is the more about it), or by `order` (e.g. newest first) when given. When fewer than
- * ENOUGH_RESULTS pages hold every concept, the pages holding some of them follow; otherwise they are left out.
- * `found` maps each query run to the pages it found. A page stands for itself by the result of the search of
- * every concept together when that found it, otherwise by that of its best-scored search.
+ * The pages found by a plan's searches, best first: pages holding more of the concepts first (the most
+ * that any search that found them held), then by the sum of Pagefind's scores over those searches (a page
+ * that uses both the public's words and the papers' term is the more about it), or by `order` (e.g. newest
+ * first) when given. A page stands for itself by the result of its best-scored search.
  */
-export function rankPages(plan: SearchPlan, found: ReadonlyMap<string, readonly FoundPage[]>, order?: ReadonlyMap<string, number>): RankedPage[] {
+export function rankPages(runs: readonly SearchRun[], order?: ReadonlyMap<string, number>): RankedPage[] {
   const pages = new Map<string, RankedPage & { best: number }>();
-  for (const concept of plan.concepts) {
-    const holding = new Set<string>();
-    for (const query of new Set(concept.alternatives)) {
-      for (const page of found.get(query) ?? []) {
-        const known = pages.get(page.id) ?? { id: page.id, matched: 0, score: 0, query, best: -Infinity };
-        if (!holding.has(page.id)) known.matched += 1;
-        holding.add(page.id);
+  for (const run of runs) {
+    for (const page of run.pages) {
+      const known = pages.get(page.id);
+      if (!known || run.holds.length > known.matched) {
+        pages.set(page.id, { id: page.id, matched: run.holds.length, score: page.score, query: run.query, best: page.score });
+      } else if (run.holds.length === known.matched) {
         known.score += page.score;
-        if (page.score > known.best) Object.assign(known, { best: page.score, query });
-        pages.set(page.id, known);
+        if (page.score > known.best) Object.assign(known, { best: page.score, query: run.query });
       }
     }
   }
-  if (plan.together !== undefined) {
-    for (const page of found.get(plan.together) ?? []) {
-      const known = pages.get(page.id);
-      if (known?.matched === plan.concepts.length) known.query = plan.together;
-    }
-  }
   const position = (id: string) => order?.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const ranked = [...pages.values()]
+  return [...pages.values()]
     .map(({ id, matched, score, query }) => ({ id, matched, score, query }))
     .sort((a, b) => b.matched - a.matched || (order ? position(a.id) - position(b.id) : b.score - a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const all = ranked.filter((page) => page.matched === plan.concepts.length);
-  return all.length >= ENOUGH_RESULTS ? all : ranked;
 }
 
 /** "a", "a and b", "a, b and c" */
@@ -260,24 +351,25 @@ function listed(items: readonly string[]): string {
 }
 
 /**
- * What the reader is told about how their words were searched, beyond the number of results: the common
- * words left out, the papers' terms searched for their words, and whether no page holds all of them.
+ * What the reader is told about how their words were searched, beyond the number of results: the papers'
+ * terms searched for their words, the common words left out, the words no page holds, and whether no page
+ * holds all of them.
  */
-export function describePlan(plan: SearchPlan, ranked: readonly RankedPage[]): string[] {
+export function describePlan(plan: SearchPlan, counts: ReadonlyMap<string, number>, ranked: readonly RankedPage[]): string[] {
   const notes: string[] = [];
   const quoted = (text: string) => `“${text}”`;
-  const glossaryForms = plan.concepts.filter((concept) => concept.alternatives.length > 1);
-  if (glossaryForms.length > 0) {
-    notes.push(
-      `Also searched for ${listed(glossaryForms.map((concept) => `${listed(concept.alternatives.slice(1).map((form) => quoted(form.replace(/^"|"$/g, ''))))} (for ${quoted(concept.typed)})`))}.`,
-    );
+  const held = heldAlternatives(plan, counts);
+  const glossed = plan.concepts
+    .map((concept, index) => ({ concept, forms: (held.get(index) ?? []).filter((form) => form !== concept.alternatives[0]) }))
+    .filter(({ forms }) => forms.length > 0);
+  if (glossed.length > 0) {
+    notes.push(`Also searched for ${listed(glossed.map(({ concept, forms }) => `${listed(forms.map((form) => quoted(form.replace(/^"|"$/g, ''))))} (for ${quoted(concept.typed)})`))}.`);
   }
   if (plan.leftOut.length > 0) notes.push(`Left out as too common: ${listed(plan.leftOut.map(quoted))}.`);
+  const missing = missingConcepts(plan, counts);
+  if (missing.length > 0 && ranked.length > 0) notes.push(`No page holds ${listed(missing.map((concept) => quoted(concept.typed)))}.`);
   if (ranked.length > 0 && plan.concepts.length > 1 && ranked.every((page) => page.matched < plan.concepts.length)) {
     notes.push(`No page has all of ${listed(plan.concepts.map((concept) => quoted(concept.typed)))}; the pages with the most of them come first.`);
-  } else if (ranked.some((page) => page.matched < plan.concepts.length)) {
-    const all = ranked.filter((page) => page.matched === plan.concepts.length).length;
-    notes.push(`${all === 1 ? 'One page has' : `${all} pages have`} all of your words; the others have some of them.`);
   }
   return notes;
 }
