@@ -13,6 +13,7 @@ import { BuildLocked, acquireBuildLock } from '#lib/build/build-lock.ts';
 
 // One build at a time in this checkout: a second waits for the first (BUILD_WAIT_SECONDS, 20 minutes unless
 // set), then stops. Taken before anything touches dist/ or the cache; given back however the build ends.
+// The checkout's one lock: builds here share more than dist/ (Astro's .astro/ folder, its caches).
 const lockFile = resolve('node_modules/.astro/build.lock');
 await mkdir(dirname(lockFile), { recursive: true });
 const lock = await acquireBuildLock(lockFile, {
