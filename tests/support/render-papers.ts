@@ -11,6 +11,8 @@
  * real numbered list, the way Word would have it.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfm } from 'micromark-extension-gfm';
@@ -405,8 +407,24 @@ ${front.contacts?.length ? `<p><b>Contact Officer(s)</b></p>${front.contacts.map
 </section>`;
 }
 
+/**
+ * Arimo, which has Arial's and Liberation Sans's measures, from the npm package @fontsource/arimo, embedded in the
+ * page: a paper prints alike, line for line, whichever Chromium prints it and whatever fonts the machine has.
+ */
+function arimoFaces(): string {
+  const files = join(dirname(createRequire(import.meta.url).resolve('@fontsource/arimo')), 'files');
+  return [400, 700]
+    .flatMap((weight) => ['normal', 'italic'].map((style) => ({ weight, style })))
+    .map(({ weight, style }) => {
+      const font = readFileSync(join(files, `arimo-latin-${weight}-${style}.woff2`)).toString('base64');
+      return `@font-face { font-family: Arimo; font-weight: ${weight}; font-style: ${style}; src: url(data:font/woff2;base64,${font}) format('woff2'); }`;
+    })
+    .join('\n');
+}
+
 const STYLE = `
-  body { font-family: Arial, 'Liberation Sans', sans-serif; font-size: 11pt; line-height: 1.3; overflow-wrap: break-word; }
+  ${arimoFaces()}
+  body { font-family: Arimo, Arial, 'Liberation Sans', sans-serif; font-size: 11pt; line-height: 1.3; overflow-wrap: break-word; }
   .paper + .paper { break-before: page; }
   .marking, .item { text-align: right; font-weight: bold; margin: 0 0 4pt; }
   .fields th { text-align: left; padding-right: 2em; }
@@ -433,6 +451,7 @@ export async function renderPdf(paperFile: string | string[]): Promise<Uint8Arra
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
     const pdf = await page.pdf({
       format: 'A4',
       displayHeaderFooter: true,
