@@ -5,7 +5,7 @@ import LaneOrder from './support/lane-order.ts';
  * The lanes of the test suite, each a Vitest project chosen by path, all run at once in one `vitest run`
  * (docs/developing/testing.md):
  * - "unit": tests/lib/, the functions of src/lib and the importer; nothing built.
- * - "cli": the commands staff run (check, import, new) and the guide's examples, on copies of the fixture; nothing built.
+ * - "cli": the commands staff run (check, import, new), the docs' examples and the type check (astro check); nothing built.
  * - "build": the files that build archives of their own, each in a folder and with a build cache of its own.
  * - "site": the other files in tests/, which read the shared archives built once by the global setup.
  * - "browser": tests/browser/, a real browser on the shared archives.
@@ -22,7 +22,7 @@ const BUILD = [
   'tests/dev-preview.test.ts',
   'tests/follow.test.ts',
 ];
-const CLI = ['tests/check*.test.ts', 'tests/import*.test.ts', 'tests/scaffold.test.ts', 'tests/docs.test.ts', 'tests/deploy-workflows.test.ts'];
+const CLI = ['tests/check*.test.ts', 'tests/import*.test.ts', 'tests/scaffold.test.ts', 'tests/typecheck.test.ts', 'tests/docs.test.ts', 'tests/deploy-workflows.test.ts'];
 const SETUP = 'tests/support/global-setup.ts';
 /**
  * Every lane's setup files: a temporary folder for each test file, removed after it with the build caches made in
