@@ -1,6 +1,6 @@
 /** Page furniture: running headers and footers and page numbers that extraction leaves inside the text. */
 import type { FurnitureLine, ImportNote } from './model.ts';
-import { agendaItemLine, dateLine, isBlank, markingLine, type PackLine } from './pack-text.ts';
+import { agendaItemLine, dateLine, findDate, isBlank, markingLine, type PackLine } from './pack-text.ts';
 
 const PAGE_NUMBER = [
   /^Page\s+\d+\s+of\s+\d+$/i,
@@ -43,6 +43,7 @@ function isLabelled(text: string): boolean {
  */
 export function packPageNumbers(lines: PackLine[], from: number): number[] {
   const candidates: number[] = [];
+  const paged = lines.some((line) => line.page !== undefined && line.page > 1);
   for (let index = from; index < lines.length; index += 1) {
     if (!BARE_NUMBER.test(lines[index].text)) continue;
     const value = Number(lines[index].text);
@@ -52,6 +53,8 @@ export function packPageNumbers(lines: PackLine[], from: number): number[] {
     if (value < 2 || (next > index + 1 && isLabelled(following))) continue;
     const near = neighbours(lines, index, 8).filter((at) => BARE_NUMBER.test(lines[at].text) && Math.abs(Number(lines[at].text) - value) > 2);
     if (near.length > 0) continue;
+    // when the pages are known, a page number is printed at the head or the foot of its page
+    if (paged && !atPageEdge(lines, index)) continue;
     candidates.push(index);
   }
   // the longest rising chain
@@ -70,6 +73,12 @@ export function packPageNumbers(lines: PackLine[], from: number): number[] {
   const chain: number[] = [];
   for (; end >= 0; end = back[end]) chain.unshift(candidates[end]);
   return chain;
+}
+
+/** Among the first or last three lines with text of its page (a page number is printed beside its header or footer). */
+function atPageEdge(lines: PackLine[], index: number): boolean {
+  const page = lines[index]!.page;
+  return neighbours(lines, index, 3).some((at) => lines[at]!.page !== page) || neighbours(lines, index, 3).length < 6;
 }
 
 /** Indexes of the non-blank lines within `reach` non-blank lines either side of `index`. */
@@ -110,9 +119,11 @@ export function removeFurniture(lines: PackLine[], from: number): FurnitureResul
       else besidePages.set(text, [...(besidePages.get(text) ?? []), at]);
     }
   }
+  // a running line is printed beside most page numbers; a cell that falls beside a few of them is not one
+  const pageBreaks = remove.size;
   for (const [text, places] of besidePages) {
     // a running header or footer is a label, never a sentence, nor a table's cell: a date written 31/03/2030 is a log's cell, a running footer writes its date out
-    if (places.length >= 2 && text.length <= 80 && !/[.;,]$/.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(text) && (dateLine(text) || places.length >= 3)) {
+    if (places.length >= 2 && text.length <= 80 && !/[.;,]$/.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(text) && (findDate(text) !== undefined || places.length >= Math.max(3, pageBreaks / 2))) {
       for (const at of places) remove.set(at, 'running headers and footers');
     }
   }
@@ -196,9 +207,12 @@ export function removeRepeatedHeaderRows(lines: PackLine[]): { lines: PackLine[]
   const gone = new Set<number>();
   const removed: { line: number; text: string; repeats: number }[] = [];
   const candidates = [...runs].map(([key, places]) => ({ labels: key.split('\n'), places })).sort((a, b) => b.labels.length - a.labels.length || b.places.length - a.places.length);
+  // when the pack's pages are known, a header row printed again is furniture only where it heads a page
+  const paged = lines.some((line) => line.page !== undefined && line.page > 1);
+  const headsAPage = (at: number) => at === 0 || lines[texts[at - 1]!]!.page !== lines[texts[at]!]!.page;
   for (const { labels, places } of candidates) {
     const size = labels.length;
-    const free = places.filter((at) => !Array.from({ length: size }, (_, offset) => at + offset).some((position) => gone.has(position)));
+    const free = places.filter((at) => !Array.from({ length: size }, (_, offset) => at + offset).some((position) => gone.has(position)) && (!paged || at === places[0] || headsAPage(at)));
     if (free.length < 4) continue;
     // a header's labels are printed only in its row, and name something (a label of two words or more)
     if (labels.some((label) => (lineCount.get(label) ?? 0) !== places.length) || !labels.some((label) => label.includes(' '))) continue;

@@ -178,11 +178,13 @@ export function findDocumentStarts(lines: PackLine[], from: number): DocumentSta
       if (bodyAt !== undefined) found = { start: index, kind: 'paper', cue: 'schedule of meetings', bodyAt };
     }
     if (!found) continue;
-    if (index <= headerUntil) continue;
+    // a cue inside a document's header belongs to it; an action log printed soon after one is a log all the same
+    if (index <= headerUntil && found.kind !== 'action-log') continue;
     const floor = starts.length > 0 ? starts[starts.length - 1].start : from - 1;
     found.start = found.kind === 'action-log' || found.bodyAt !== undefined ? index : headStart(lines, index, floor);
     starts.push(found);
-    headerUntil = (nextTexts(lines, index, 10).at(-1)?.index ?? index);
+    // a log has no header block: the paper printed after it starts where it starts
+    if (found.kind !== 'action-log') headerUntil = nextTexts(lines, index, 10).at(-1)?.index ?? index;
   }
   return starts;
 }
