@@ -188,10 +188,10 @@ async function filtersOnly(api, options) {
 }
 
 /**
- * A filter no page has: a search with it finds nothing, but Pagefind still says how many pages hold its
- * words (unfilteredResultCount), without scoring them, which costs little.
+ * A filter that no page of the site has: a search with it finds nothing, but Pagefind still says how many
+ * pages hold its words (unfilteredResultCount) without scoring them, nor downloading any filter's index.
  */
-const NO_PAGE = { type: '-' };
+const NO_PAGE = { 'no-such-filter': 'none' };
 
 /**
  * Runs the plan for a query (src/lib/outputs/search-query.ts): counts the pages holding each word, searches

@@ -32,8 +32,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** The most ways of writing one concept that are searched: the words as typed first, then the glossary's forms. */
-export const MAX_ALTERNATIVES = 4;
+/**
+ * The most ways of writing one concept that are searched: the words as typed, then the glossary's first
+ * form for them. Each word searched costs its part of the index, about 270 KB at 10,000 documents (a search
+ * of three common words downloads about 1 MB in all): a third form, such as "Band D" for "council tax", cost
+ * half as much again as the whole search.
+ */
+export const MAX_ALTERNATIVES = 2;
 /** Fewer pages than this with every concept, and the best subsets of the concepts are searched too. */
 export const ENOUGH_RESULTS = 5;
 /** The most searches of every concept together (each a choice of one way of writing each concept). */
@@ -123,10 +128,9 @@ function phraseKey(phrase: string): string {
 }
 
 /**
- * Phrases of the glossary by their key, each with the phrases of every group that holds it, taken in turn
- * from each group: every group's term first, then every group's second phrase, and so on, so that a public
- * word shared by several terms ("council tax": precept, Band D, council tax base) is searched as each term
- * before any term's other public words.
+ * Phrases of the glossary by their key, each with the phrases of every group that holds it: every group's
+ * term first, the shortest first, so that a public word shared by several terms ("council tax": precept,
+ * Band D, council tax base) is searched as the shortest term; then the groups' other forms in turn.
  */
 function glossaryIndex(glossary: readonly (readonly string[])[]): Map<string, string[]> {
   const groupsByKey = new Map<string, (readonly string[])[]>();
@@ -139,13 +143,17 @@ function glossaryIndex(glossary: readonly (readonly string[])[]): Map<string, st
   }
   const index = new Map<string, string[]>();
   for (const [key, groups] of groupsByKey) {
+    // the terms themselves first, the shortest first (a one-word term such as "precept" is the surest handle,
+    // and the cheapest to search); then the other forms in the glossary's order, taken in turn from each
+    // term: its expansion, the forms the papers print, the public's words
+    const terms = groups.map((group) => group[0]!).sort((a, b) => words(a).length - words(b).length);
     const longest = Math.max(...groups.map((group) => group.length));
-    const inTurn = Array.from({ length: longest }, (_, position) => groups.map((group) => group[position])).flat();
+    const inTurn = [...terms, ...Array.from({ length: longest - 1 }, (_, position) => groups.flatMap((group) => group.slice(position + 1, position + 2)))].flat();
     const seen = new Set<string>();
     index.set(
       key,
-      inTurn.filter((phrase): phrase is string => {
-        if (phrase === undefined || seen.has(phraseKey(phrase))) return false;
+      inTurn.filter((phrase) => {
+        if (seen.has(phraseKey(phrase))) return false;
         seen.add(phraseKey(phrase));
         return true;
       }),
