@@ -10,7 +10,10 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ImportError, prepareImport, type ImportResult } from '../lib/import/import-pack.ts';
-import { measurePack, measurePaper, type PackMeasure, type PaperMeasure } from '../lib/import/measure.ts';
+import { wordsOf } from '../lib/import/compare.ts';
+import { measureGenerated, measurePack, measurePairs, measurePaper, type PackMeasure, type PaperMeasure } from '../lib/import/measure.ts';
+import { corpusPacks } from '../../tests/support/pack-corpus.ts';
+import { printPack } from '../../tests/support/print-pack.ts';
 import { renderDocx, renderPdf } from '../../tests/support/render-papers.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -65,7 +68,7 @@ export async function measureSeed(seed: string): Promise<SeedMeasure> {
     }
     const importedByPath = new Map(result.files.map((file) => [file.path, file.text]));
     const folder = `meetings/${result.target.body}/${result.target.date}`;
-    const importedPapers = result.files.map((file) => file.path).filter((path) => path.startsWith(`${folder}/`) && path.endsWith('.mdx') && !path.endsWith('/index.mdx'));
+    const importedPapers = result.files.map((file) => file.path).filter((path) => path.startsWith(`${folder}/`) && path.endsWith('.mdx') && !path.endsWith('/index.mdx') && !path.endsWith('/unplaced-text.mdx'));
     const pack = measurePack(folder, (path) => importedByPath.get(path), importedPapers, publishedText, publishedPapersOf(folder));
     const minutes = result.files
       .filter((file) => file.path.endsWith('/minutes.mdx') && publishedText(file.path) !== undefined)
@@ -78,6 +81,63 @@ export async function measureSeed(seed: string): Promise<SeedMeasure> {
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${part}/${whole}`);
 
+/** One pack's figures for the summary table. */
+interface PackFigures {
+  pack: string;
+  parts: string;
+  rows: string;
+  recall: number;
+  precision: number;
+  unplaced: number;
+  account: string;
+  headings: number;
+  tables: number;
+  seconds: number;
+}
+
+const summary: PackFigures[] = [];
+
+/**
+ * Each pack of the generated corpus (tests/support/pack-corpus.ts), written as a text file and imported as a
+ * member of staff would: parts placed under their items, action rows read, words kept, and what was made.
+ */
+export async function measureCorpus(): Promise<PackFigures[]> {
+  const figures: PackFigures[] = [];
+  for (const pack of corpusPacks(contentDir)) {
+    const archive = scratchArchive();
+    const work = mkdtempSync(join(tmpdir(), 'import-corpus-'));
+    try {
+      const printed = printPack(pack.spec);
+      const file = join(work, `${pack.name}.txt`);
+      writeFileSync(file, printed.text);
+      const result = await prepareImport({ file, contentDir: archive });
+      const content = printed.lines.filter((line) => line.role === 'content').flatMap((line) => wordsOf(line.text));
+      const measured = measureGenerated(printed.parts, content, result.files);
+      figures.push({
+        pack: pack.name,
+        parts: `${measured.parts.placed}/${measured.parts.expected}`,
+        rows: percent(measured.actionRows.found, measured.actionRows.expected),
+        recall: measured.recall,
+        precision: measured.precision,
+        unplaced: result.account.unplaced.length,
+        account: `${result.account.total}`,
+        headings: measured.headingsMade.length,
+        tables: measured.tablesMade,
+        seconds: result.seconds,
+      });
+    } finally {
+      for (const dir of [archive, work]) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return figures;
+}
+
+function printFigures(rows: readonly PackFigures[]): void {
+  console.log('| pack | lines | parts placed | action rows | word recall | word precision | lines unplaced | headings made | tables made | time |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) console.log(`| ${row.pack} | ${row.account} | ${row.parts} | ${row.rows} | ${row.recall.toFixed(3)} | ${row.precision.toFixed(3)} | ${row.unplaced} | ${row.headings} | ${row.tables} | ${row.seconds.toFixed(2)} s |`);
+}
+
 function printSeed(measure: SeedMeasure): void {
   if (!measure.pack || !measure.result) {
     console.log(`${measure.seed}: not imported: ${measure.error}`);
@@ -89,6 +149,20 @@ function printSeed(measure: SeedMeasure): void {
   const tables = papers.reduce((sum, paper) => ({ published: sum.published + paper.tables.published, recovered: sum.recovered + paper.tables.recovered }), { published: 0, recovered: 0 });
   console.log(`\n${measure.seed} → content/${pack.meeting}/${measure.flags ? ` (given --body ${measure.flags.body} --date ${measure.flags.date})` : ''}`);
   console.log(`  agenda items ${percent(pack.agenda.recovered, pack.agenda.published)} · action rows ${percent(pack.actions.recovered, pack.actions.published)} · papers matched to their item ${percent(pack.papers.filter((paper) => paper.matched).length, pack.papers.length)} (imported but not placed: ${pack.unplaced}) · tables with their rows and columns ${percent(tables.recovered, tables.published)} · lowest F1 ${f1s.length ? Math.min(...f1s).toFixed(3) : '–'} · ${result.seconds.toFixed(2)} s`);
+  const pairs = papers.map((paper) => ({ published: publishedText(paper.published)!, imported: paper.imported === undefined ? undefined : result.files.find((file) => file.path === paper.imported)?.text }));
+  const words = measurePairs(pairs);
+  summary.push({
+    pack: measure.seed,
+    parts: `${papers.filter((paper) => paper.matched && paper.imported !== undefined).length}/${papers.length}`,
+    rows: percent(pack.actions.recovered, pack.actions.published),
+    recall: words.recall,
+    precision: words.precision,
+    unplaced: result.account.unplaced.length,
+    account: `${result.account.total}`,
+    headings: words.headingsMade.length,
+    tables: words.tablesMade,
+    seconds: result.seconds,
+  });
   console.log('  | paper | item | matched | word F1 | tables |');
   console.log('  | --- | --- | --- | --- | --- |');
   for (const paper of papers) console.log(`  | ${paper.published.split('/').slice(-2).join('/')} | ${paper.item ?? ''} | ${paper.matched ? 'yes' : 'no'} | ${paper.f1.toFixed(3)} | ${percent(paper.tables.recovered, paper.tables.published)} |`);
@@ -162,6 +236,12 @@ export async function timeLongPack(): Promise<{ pages: number; seconds: number; 
 if (import.meta.main) {
   const seeds = readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort();
   for (const seed of seeds) printSeed(await measureSeed(seed));
+
+  console.log('\nEach pack: parts placed of those printed, action rows, word recall and precision counted word by word, lines left unplaced, headings and tables made that the pack does not have');
+  console.log('\nThe seed packs (against the published archive; recall and precision over the papers and minutes matched)');
+  printFigures(summary);
+  console.log('\nThe generated packs (against what they print; recall and precision over all the drafts, unplaced text aside)');
+  printFigures(await measureCorpus());
 
   console.log('\nPublished papers rendered to Word and PDF and imported back');
   console.log('| paper | Word F1 | Word tables | PDF F1 | PDF tables |');

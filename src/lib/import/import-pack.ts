@@ -13,6 +13,7 @@ import { readContentFiles } from '#lib/check/read-content.ts';
 import type { Body } from '#lib/model/schema.ts';
 import type { ImportedPack, SourceFile } from './model.ts';
 import { accountForPack } from './account-pack.ts';
+import type { LineAccount } from './line-account.ts';
 import { parsePack } from './parse-pack.ts';
 import { readSourceFile } from './read-file.ts';
 import { findBody, importReport, packFiles, type FileToWrite, type PackTarget } from './write-pack.ts';
@@ -40,6 +41,8 @@ export interface ImportResult {
   report: FileToWrite;
   /** the original PDF or Word file, copied beside the meeting */
   original?: { path: string; bytes: Uint8Array };
+  /** every line of the pack: placed, removed as page furniture, or unplaced */
+  account: LineAccount;
   seconds: number;
 }
 
@@ -102,7 +105,7 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
   if (accounted.problems.length > 0) {
     throw new ImportError(`The lines of ${basename(options.file)} do not add up, so nothing was written: ${accounted.problems.join(' ')} This is a fault of the importer, not of the pack: please report it with the pack.`);
   }
-  const { files: planned, notes: agendaNotes } = { files: accounted.files, notes: made.notes };
+  const [planned, agendaNotes] = [accounted.files, made.notes];
   const files = planned.filter((file) => !exists(file.path));
   const notes = [...pack.notes, ...agendaNotes];
   for (const file of planned.filter((each) => exists(each.path))) {
@@ -126,7 +129,7 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
   // every path is judged before anything is written: inside content/, by the one rule for names
   for (const path of [...files.map((file) => file.path), `${meetingFolder}/import-report.md`, ...(original ? [original.path] : [])]) inImportError(() => resolveInside(options.contentDir, path));
   const report = { path: `${meetingFolder}/import-report.md`, text: `${importReport(pack, target, original ? [...files, { path: original.path, text: '' }] : files, notes)}\n${accounted.section.join('\n')}\n` };
-  return { target, pack, source, files, report, original, seconds: (performance.now() - started) / 1000 };
+  return { target, pack, source, files, report, original, account: accounted.account, seconds: (performance.now() - started) / 1000 };
 }
 
 /** A refusal of a settings file or of a path, as the import's own: said in words, with no stack trace. */

@@ -244,9 +244,11 @@ export function accountLines(
   for (const { line } of lines) {
     const pattern = patternOf.get(line);
     const owner = placedIn.get(line);
-    if (pattern !== undefined) removed.set(pattern, [...(removed.get(pattern) ?? []), line]);
-    else if (owner !== undefined) placed.set(owner, [...(placed.get(owner) ?? []), line]);
-    else unplaced.push(line);
+    const group = pattern !== undefined ? removed : owner !== undefined ? placed : undefined;
+    const key = pattern ?? owner;
+    if (!group || key === undefined) unplaced.push(line);
+    else if (group.has(key)) group.get(key)!.push(line);
+    else group.set(key, [line]);
   }
   return {
     total: lines.length,

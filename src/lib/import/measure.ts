@@ -153,10 +153,19 @@ export interface GeneratedMeasure {
   tablesMade: number;
 }
 
+const NOT_PRINTED = new Set(['note', 'dateNote', 'agendaNote', 'provenance', 'recommendations', 'appendices', 'attachments', 'kind', 'status']);
+
 /** The words a reader of a draft sees: its frontmatter's texts and its body, publisher's notes aside. */
 export function readableWords(path: string, text: string): string[] {
+  // what the importer wrote about the text (a row's note), or drew from it again (a paper's recommendations), aside
   const strings = (value: unknown): string[] =>
-    typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(strings)
+        : value && typeof value === 'object'
+          ? Object.entries(value).flatMap(([key, each]) => (NOT_PRINTED.has(key) ? [] : strings(each)))
+          : [];
   if (path.endsWith('.yaml')) return wordsOf(strings(parseYamlFile(text).data).join(' '));
   const { data, body } = splitFile(text);
   return wordsOf(`${strings(data).join(' ')} ${plainText(body, { footnotes: true })}`);
@@ -225,4 +234,27 @@ export function measureGenerated(expected: readonly ExpectedPart[], contentWords
     headingsMade: structures.flatMap((each) => each.headings).filter((heading) => !printedHeadings.has(heading)),
     tablesMade: Math.max(0, made - printedTables),
   };
+}
+
+/**
+ * Over pairs of a published document and the draft an import made of it: word recall and precision counted
+ * word by word (the published text's words found in the draft, the draft's words found in the published
+ * text), and the headings and tables the drafts have that the published documents do not.
+ */
+export function measurePairs(pairs: readonly { published: string; imported?: string }[]): { recall: number; precision: number; headingsMade: string[]; tablesMade: number } {
+  let [common, expected, got, tablesMade] = [0, 0, 0, 0];
+  const headingsMade: string[] = [];
+  for (const { published, imported } of pairs) {
+    const want = wordsOf(plainTextOfMdx(published));
+    const have = imported === undefined ? [] : wordsOf(plainTextOfMdx(imported));
+    common += wordOverlap(want, have).common;
+    expected += want.length;
+    got += have.length;
+    if (imported === undefined) continue;
+    const [printed, made] = [structureOf(published), structureOf(imported)];
+    const printedHeadings = new Set(printed.headings);
+    headingsMade.push(...made.headings.filter((heading) => !printedHeadings.has(heading)));
+    tablesMade += Math.max(0, made.tables - printed.tables);
+  }
+  return { recall: expected ? common / expected : 1, precision: got ? common / got : 1, headingsMade, tablesMade };
 }
