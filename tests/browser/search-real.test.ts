@@ -205,6 +205,17 @@ describe('words that no page holds all of', () => {
   });
 });
 
+describe('newest first', () => {
+  it('orders the results by date, newest first, as the filter’s choice says', async () => {
+    await search('q=police&sort=newest');
+    const dates = await session.page.$$eval('#search-results > li > .meta:nth-of-type(1)', (metas) => metas.map((meta) => meta.textContent?.split(' · ').at(-1) ?? ''));
+    const times = dates.map((date) => Date.parse(date)).filter((time) => !Number.isNaN(time));
+    expect(times.length).toBeGreaterThan(5);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(await session.page.inputValue('#search-sort')).toBe('newest');
+  });
+});
+
 describe('on a phone', () => {
   it('shows the first result without scrolling, the filters folded away until asked for', async () => {
     const phone = await session.browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
