@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { buildCacheDirectory } from '#lib/build/build-cache.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -75,10 +75,11 @@ export function removeWithBuildCaches(folder: string): void {
  * removes it, with the build caches of the content folders made in it, after the file's last hook: whatever a test
  * makes in the temporary folder goes with it, even when the test fails.
  */
-export function scratchFolderPerFile(testPath: string, afterAll: (hook: () => void) => void): void {
+export function scratchFolderPerFile(afterAll: (hook: () => void) => void): void {
   const run = runFolder();
   if (!run) return;
-  const folder = mkdtempSync(join(run, 'tmp', `${basename(testPath).replace(/\.test\.ts$/, '')}-`));
+  // a short name: Debian's Chromium puts a socket in it, and a socket's path has at most 107 characters
+  const folder = mkdtempSync(join(run, 'tmp', 'f-'));
   process.env.TMPDIR = folder;
   afterAll(() => removeWithBuildCaches(folder));
 }
