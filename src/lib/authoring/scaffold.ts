@@ -8,6 +8,7 @@ import { decisionFile } from '#lib/model/routes.ts';
 import { SITE_FILE } from '#lib/model/document-kinds.ts';
 import type { DecisionNumbering } from '#lib/model/decision-numbering.ts';
 import { stringify as toYaml } from 'yaml';
+import { EXAMPLE_TEXTS } from './example-texts.ts';
 
 export interface Scaffold {
   /** path under content/ */
@@ -16,56 +17,6 @@ export interface Scaffold {
 }
 
 export class ScaffoldError extends Error {}
-
-/**
- * The example text `npm run new` writes for staff to replace. The check refuses a file that still
- * holds any of it outside a comment, so a scaffold left unfilled is never published.
- */
-export const EXAMPLE_TEXTS = {
-  paperTitle: "The paper's own title, as printed on it",
-  agendaTitle: 'Title of the report as the agenda prints it',
-  paperText: 'The text of the paper, word for word.',
-  minuteText: 'The text of the minute, word for word.',
-  letteredParagraph: 'Lettered paragraphs are a list.',
-  decisionTitle: 'The subject of the decision',
-  decisionSummary: 'The decision, in the words of the record.',
-  decisionText: 'The text of the decision record, word for word.',
-  person: 'A Example',
-  chair: 'Councillor A Example',
-  substitute: 'Councillor B Example',
-  absentee: 'Councillor C Example',
-  officer: 'D Example',
-  email: 'a.example@example.police.uk',
-  sourceUrl: 'https://www.example.gov.uk/paper.pdf',
-  paperNote: 'An editorial note shown above the text',
-  minutesNote: 'A note shown above the minutes',
-  publisher: 'The publisher’s name, as its papers print it',
-  area: 'The area it serves, as its papers name it',
-  bodyName: 'The full name of the board or panel, as its papers print it',
-  howTested: 'How the site was last tested for accessibility, and by whom',
-  decisionNumbering: 'EXAMPLE {year}-{number:3}',
-} as const;
-
-/**
- * How the importer's notes to the person checking a draft begin: `<EditorialNote>Import check: …`. They
- * show in the preview; the check refuses a file that still holds one once it is no longer a draft.
- */
-export const IMPORT_CHECK_NOTE = 'Import check:';
-
-/**
- * The lines of a content file that still hold example text, outside YAML comments. `frontmatterLines`
- * is how many lines the frontmatter takes (the whole file for a YAML file): a `#` there starts a comment.
- */
-export function findExampleText(text: string, frontmatterLines: number): { line: number; example: string }[] {
-  const found: { line: number; example: string }[] = [];
-  // most files hold none: one search of the whole text each, before any line is looked at
-  if (!Object.values(EXAMPLE_TEXTS).some((example) => text.includes(example))) return found;
-  text.split(/\r\n|\r|\n/).forEach((lineText, index) => {
-    const visible = index < frontmatterLines ? lineText.replace(/(^|\s)#.*$/, '') : lineText;
-    for (const example of Object.values(EXAMPLE_TEXTS)) if (visible.includes(example)) found.push({ line: index + 1, example });
-  });
-  return found;
-}
 
 const USAGE = `Usage:
   npm run new -- meeting <body> <yyyy-mm-dd>
@@ -94,8 +45,8 @@ export function meetingScaffold(body: string, date: string): Scaffold {
     text: `---
 # The meeting of ${date}. Its body and date come from its folder: do not type them.
 # title: Extraordinary meeting   # only when the meeting has a name of its own
-time: "14:00"                # start time, 24-hour, in quotes; delete the line if not known
-venue: Conference Room 2     # as printed; delete the line if not known
+# time: "14:00"               # the start time as printed, 24-hour, in quotes; leave it out if not printed
+venue: ${EXAMPLE_TEXTS.venue}   # delete the line if not known
 # status: held               # held (the default), scheduled or cancelled
 # draft: true                # keeps the whole meeting off the site
 # published: ${date}          # embargo: not on the site before this date
@@ -123,18 +74,18 @@ venue: Conference Room 2     # as printed; delete the line if not known
 #     interest: the interest, in the words of the minutes
 agenda:
   - number: "1"
-    title: Welcome and apologies
+    title: ${EXAMPLE_TEXTS.procedureTitle}
     kind: procedural         # paper (the default), verbal, procedural, minutes, action-log or heading
   - number: "2"
-    title: Declarations of interest
+    title: ${EXAMPLE_TEXTS.procedureTitle}
     kind: procedural
   - number: "3"
-    title: To approve the minutes of the last meeting
+    title: ${EXAMPLE_TEXTS.minutesItemTitle}
     kind: minutes
     # minutesOf: 2019-05-16  # the date of the meeting whose minutes are approved
   - number: "4"
     title: ${EXAMPLE_TEXTS.agendaTitle}
-    presenter: Report from Chief Constable
+    presenter: ${EXAMPLE_TEXTS.presenter}
     # a paper file in this folder must say item: "4"
   # - number: "5"
   #   title: A confidential item
@@ -161,13 +112,13 @@ title: ${EXAMPLE_TEXTS.paperTitle}
 item: "${item}"                  # the agenda item, in quotes, as on the meeting's agenda
 # address: ${number}-annex          # only for a second paper under this item: its own address; never change it once published
 # formerAddresses: []            # addresses it was published at before, which lead here
-to: Business Coordination Board  # as printed
-from: Chief Constable            # as printed: a role
+to: ${EXAMPLE_TEXTS.paperTo}
+from: ${EXAMPLE_TEXTS.paperFrom}
 date: ${date}                    # the date printed on the paper
 # dateNote: Why the paper is dated after its meeting (only when it is)
-marking: Official                # protective marking as printed; delete if none
+marking: ${EXAMPLE_TEXTS.marking}   # delete the line if none is printed
 recommendations:
-  - The Board is recommended to note the report.
+  - ${EXAMPLE_TEXTS.recommendation}
 # appendices:
 #   - title: Appendix 1 – Title as printed
 #   - title: Appendix 2 – Promised but not in the pack
@@ -193,7 +144,7 @@ recommendations:
 
 ## 2. Recommendation
 
-2.1 The Board is recommended to note the report.
+2.1 ${EXAMPLE_TEXTS.recommendation}
 `,
   };
 }

@@ -5,6 +5,8 @@
  * content file whose field chose the address, named before anything is built.
  */
 import type { ArchiveInput } from '#lib/model/archive.ts';
+import type { ParsedFile } from '#lib/text/frontmatter.ts';
+import { formatProblem, type Problem } from './problem.ts';
 import { paperAddress } from '#lib/model/archive.ts';
 import { locateContentFile } from '#lib/model/document-kinds.ts';
 import { SITE_PAGES, meetingKey, routes } from '#lib/model/routes.ts';
@@ -115,4 +117,16 @@ export function addressCollisions(planned: readonly PlannedFile[]): AddressColli
     }
   }
   return collisions;
+}
+
+/** Each address staff chose that collides with another file the build would write, once. */
+export function addressProblems(input: ArchiveInput, parsed: Map<string, ParsedFile>, prefix: string): Problem[] {
+  const problems = new Map<string, Problem>();
+  for (const { planned, other, inside } of addressCollisions(plannedFiles(input))) {
+    const { file, field, at, value } = planned.chosenBy;
+    const where = inside ? `inside /${other.output}, which is ${other.what}` : `at /${planned.output}, where the build writes ${other.what}`;
+    const problem = { file: prefix + file, line: parsed.get(file)?.lineOf(at), field, message: `found "${value}", which would be published ${where}; expected an address no other file of the site has` };
+    problems.set(formatProblem(problem), problem);
+  }
+  return [...problems.values()];
 }

@@ -3,6 +3,9 @@
  * which types are allowed, how a file proves its type, and where it is served.
  */
 import { fileSizeText } from './file-size.ts';
+import type { ArchiveInput, Sourced } from '#lib/model/archive.ts';
+import type { ParsedFile } from '#lib/text/frontmatter.ts';
+import type { Problem } from './problem.ts';
 
 export const ATTACHMENT_TYPES = {
   pdf: { label: 'PDF', signature: '%PDF-' },
@@ -66,4 +69,35 @@ export function attachmentsOf(record: { file: string; data: { attachments?: read
 /** Every published original of the archive. */
 export function publishedAttachments(archive: { meetings: readonly { path: string; file: string; data: { attachments?: readonly { file: string; title?: string | undefined }[] }; papers: readonly { file: string; data: { attachments?: readonly { file: string; title?: string | undefined }[] } }[] }[] }): PublishedAttachment[] {
   return archive.meetings.flatMap((meeting) => [...attachmentsOf(meeting, meeting.path), ...meeting.papers.flatMap((paper) => attachmentsOf(paper, meeting.path))]);
+}
+
+/** Each original a document lists is in its folder, and each original in a folder is listed by a document there. */
+export function checkAttachments(
+  { input, present, unreadableFiles, parsed, prefix }: { input: ArchiveInput; present: Set<string>; unreadableFiles: Set<string>; parsed: Map<string, ParsedFile>; prefix: string },
+): Problem[] {
+  const problems: Problem[] = [];
+  const listed = new Set<string>();
+  const documents: Sourced<{ attachments: { file: string }[] }>[] = [...input.meetings, ...input.papers];
+  for (const document of documents) {
+    const folder = document.file.slice(0, document.file.lastIndexOf('/') + 1);
+    document.data.attachments.forEach((attachment, index) => {
+      const path = folder + attachment.file;
+      listed.add(path);
+      if (!present.has(path)) {
+        problems.push({
+          file: prefix + document.file,
+          line: parsed.get(document.file)?.lineOf(['attachments', index, 'file']),
+          field: `attachments[${index}].file`,
+          message: `found "${attachment.file}", which is not in ${prefix}${folder}; expected the original file saved in the same folder as this one`,
+        });
+      }
+    });
+  }
+  const folderUnreadable = (path: string) => [...unreadableFiles].some((file) => file.slice(0, file.lastIndexOf('/')) === path.slice(0, path.lastIndexOf('/')));
+  for (const path of present) {
+    if (!listed.has(path) && !folderUnreadable(path)) {
+      problems.push({ file: prefix + path, message: 'is listed by no document in its folder; expected its meeting or paper to list it under attachments (file: and title:), or remove it' });
+    }
+  }
+  return problems;
 }

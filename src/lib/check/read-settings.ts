@@ -5,7 +5,8 @@
  * reads raw YAML and trusts it.
  */
 import { readFileSync } from 'node:fs';
-import { formatProblem, judgeBodies, judgeSite, type Problem } from './check.ts';
+import { judgeBodies, judgeSite } from './one-file.ts';
+import { formatProblem, type Problem } from './problem.ts';
 import { parseYamlFile, SyntaxProblem, type ParsedFile } from '#lib/text/frontmatter.ts';
 import { BODIES_FILE, SITE_FILE } from '#lib/model/document-kinds.ts';
 import { resolveInside } from '#lib/build/safe-write.ts';

@@ -28,6 +28,8 @@ export const SITE_PAGES = {
   declarations: 'declarations/',
   glossary: 'glossary/',
   search: 'search/',
+  searchGlossary: 'search-glossary.json',
+  searchQueryScript: 'search-query.js',
   follow: 'follow/',
   data: 'data/',
   gaps: 'gaps/',
