@@ -12,6 +12,8 @@
  *     the place that refers to one reads "[1]", as mammoth writes it.
  * Lines whose text is all bold are marked `bold`. Pictures, Word's page headers and footers and its comments are
  * left out, and the document has no pages, so no line has a `page`.
+ * Longer than 300 lines on purpose: reading Word's zip parts under a byte limit and walking mammoth's HTML are
+ * one reader, and a reader is judged whole by the bounds it keeps.
  */
 import { inflateCounted, MAX_INFLATED_BYTES } from './bounded-read.ts';
 import { DomUtils, parseDocument } from 'htmlparser2';

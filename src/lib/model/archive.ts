@@ -1,6 +1,8 @@
 /**
  * The archive: every public document, with what can be derived from where it sits, indexed once.
  * Built from validated entries, by the site (from Astro's collections) and by the content check.
+ * Longer than 300 lines on purpose: every index of the archive is built here once, in one pass over the
+ * records, so that no page walks a collection; what each index derives lives in its own module (actions.ts…).
  */
 import type { ActionLog, AgendaItem, Body, Decision, ForwardPlan, Glossary, GlossaryTerm, Meeting, Minutes, Paper } from './schema.ts';
 import { compareAgendaNumbers, findAgendaItem, flattenAgenda, normaliseAgendaNumber } from './agenda.ts';

@@ -2,6 +2,7 @@
  * The content model: the one statement of what staff may write.
  * Astro's collections (src/content.config.ts), the content check (src/lib/check/check.ts)
  * and the authoring guide's field tables all derive from these schemas.
+ * Longer than 300 lines on purpose: it is the one statement of the model, read whole, kind after kind.
  */
 import { z } from 'zod';
 import { dateWrittenOtherwise, isCalendarDate } from './dates.ts';

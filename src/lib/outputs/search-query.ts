@@ -1,4 +1,7 @@
 /**
+ * Longer than 300 lines on purpose: the browser loads this module whole as /search-query.js, so the plan it
+ * runs is one file, the same one the unit tests read.
+ *
  * Search in the public's words: how the search page turns what a reader typed into Pagefind searches, and
  * how it ranks the pages those searches find. Pure functions; public/search.js runs the plan in the
  * browser with Pagefind and shows the result.
