@@ -60,8 +60,11 @@ describe('npm run import on a real pack', () => {
     const report = readFileSync(join(meeting, 'import-report.md'), 'utf8');
     expect(report).toContain('- content/meetings/bcb/2019-06-11/05-');
     expect(report).toMatch(/\(removed\): .*/);
-    expect(report).toMatch(/line \d+ of the source/);
+    // a text pack's places are the lines of the file as given, which an editor opens at
+    expect(report).toMatch(/, line \d+ of the file \(/);
     expect(first.output).toContain('## To look at');
+    // the report ends with the account of every line of the pack
+    expect(report.trim().split('\n').at(-1)).toMatch(/^[\d,]+ lines: [\d,]+ placed in \d+ files; [\d,]+ removed as page furniture, \d+ patterns?; (none unplaced|[\d,]+ unplaced, lines? [\d–, ]+)\.$/);
   });
   it('puts its doubts about a paper at the top of the draft, where the preview shows them, and the check refuses to publish them', () => {
     const drafts = readdirSync(meeting).filter((name) => name.endsWith('.mdx') && name !== 'index.mdx');

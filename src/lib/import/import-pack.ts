@@ -128,8 +128,16 @@ export async function prepareImport(options: ImportOptions): Promise<ImportResul
   if (added.length > 0) throw new ImportError(`The drafts would not pass the content check, so nothing was written:\n${added.join('\n')}`);
   // every path is judged before anything is written: inside content/, by the one rule for names
   for (const path of [...files.map((file) => file.path), `${meetingFolder}/import-report.md`, ...(original ? [original.path] : [])]) inImportError(() => resolveInside(options.contentDir, path));
-  const report = { path: `${meetingFolder}/import-report.md`, text: `${importReport(pack, target, original ? [...files, { path: original.path, text: '' }] : files, notes)}\n${accounted.section.join('\n')}\n` };
+  const report = { path: `${meetingFolder}/import-report.md`, text: `${importReport(pack, target, original ? [...files, { path: original.path, text: '' }] : files, notes, whereInPack(source))}\n${accounted.section.join('\n')}\n` };
   return { target, pack, source, files, report, original, account: accounted.account, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Where a line of the source is, in the pack's own terms: the page of a PDF, the line of a text file as given. */
+function whereInPack(source: SourceFile): (line: number) => string {
+  const pages = new Map(source.blocks.map((block) => [block.line, block.page]));
+  if (source.format === 'pdf') return (line) => (pages.get(line) === undefined ? `line ${line} of the PDF's text` : `page ${pages.get(line)} of the PDF`);
+  if (source.format === 'text') return (line) => `line ${line} of the file`;
+  return (line) => `line ${line} of the Word file's text`;
 }
 
 /** A refusal of a settings file or of a path, as the import's own: said in words, with no stack trace. */

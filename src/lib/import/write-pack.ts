@@ -294,7 +294,14 @@ function meetingText(pack: ImportedPack, target: PackTarget, agendaNote: string 
 }
 
 /** The import report, for the person who checks the drafts: what was written, and what needs a look. */
-export function importReport(pack: ImportedPack, target: PackTarget, written: readonly FileToWrite[], notes: readonly ImportNote[] = pack.notes): string {
+export function importReport(
+  pack: ImportedPack,
+  target: PackTarget,
+  written: readonly FileToWrite[],
+  notes: readonly ImportNote[] = pack.notes,
+  /** where a line of the source is, in the pack's own terms: "page 12" of a PDF, "line 1203" of a text file */
+  where: (line: number) => string = (line) => `line ${line} of the source`,
+): string {
   const lines = [
     `# Import of ${target.sourceName}`,
     '',
@@ -308,7 +315,7 @@ export function importReport(pack: ImportedPack, target: PackTarget, written: re
     '',
   ];
   if (notes.length === 0) lines.push('Nothing was marked for a look; check the drafts against the pack all the same.');
-  for (const note of notes) lines.push(`- ${note.document}${note.sourceLine ? `, line ${note.sourceLine} of the source` : ''} (${note.kind}): ${note.message}`);
+  for (const note of notes) lines.push(`- ${note.document}${note.sourceLine ? `, ${where(note.sourceLine)}` : ''} (${note.kind}): ${note.message}`);
   return `${lines.join('\n')}\n`;
 }
 
