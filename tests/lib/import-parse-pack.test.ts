@@ -694,3 +694,29 @@ describe('tables a PDF prints as rows of cells', () => {
     expect(tablesOf(paper([prose('The Commissioner has set out a plan for the year ahead which', 4), prose('the Board is asked to consider with the figures for the year.', 6)]))).toHaveLength(0);
   });
 });
+
+describe('what a pack prints at the head of its pages', () => {
+  /** A meeting's pack: its front sheet and agenda, then a paper over four pages, each headed by `head`. */
+  const pages = (head: string, header: string[]) => {
+    const text = [
+      ['Business Coordination Board', '', 'Thursday 10th January 2030', '', 'AGENDA', '', '1. Estates review', 'Report from Chief Constable', '', ...header, '', 'ESTATES REVIEW', '', '1. Purpose', '', '1.1 The estates budget is reviewed each year by the Board and'],
+      ['its committees, as the scheme of governance sets out.', '', '2. Recommendation', '', '2.1 The Board is asked to note the report.'],
+      ['3. Background', '', '3.1 The review began in 2029 and'],
+      ['ends in 2031.'],
+    ];
+    return text.map((page, index) => [...(index === 0 ? [] : [`\f${head}`]), ...page, `Page ${index + 1} of ${text.length}`].join('\n')).join('\n');
+  };
+
+  it('reads a paper’s protective marking from its page headers when its own header prints none, and says so', () => {
+    const pack = parsePack(readText(pages('Official', ['To: Business Coordination Board', 'From: Chief Constable', 'Date: 10 January 2030'])));
+    expect(pack.documents[0]!.marking).toBe('Official');
+    expect(pack.notes.some((note) => /read from its page headers/.test(note.message))).toBe(true);
+    // the running header is taken out of the sentence it fell into, and the sentence joined again
+    expect(toString(pack.documents[0]!.body)).toContain('reviewed each year by the Board and its committees, as the scheme of governance sets out.');
+  });
+
+  it('keeps the marking a paper’s header prints', () => {
+    const pack = parsePack(readText(pages('Official', ['NOT PROTECTIVELY MARKED', 'To: Business Coordination Board', 'From: Chief Constable', 'Date: 10 January 2030'])));
+    expect(pack.documents[0]!.marking).toBe('NOT PROTECTIVELY MARKED');
+  });
+});

@@ -15,11 +15,13 @@ import { rejoinAppendices, type DocumentRanges } from './pack-appendix.ts';
 import { matchDocuments } from './pack-match.ts';
 import { logHeaderRow, readLogRows, type LogColumn, type LogRows } from './pack-log-rows.ts';
 import { findDocumentStarts, isActionLogHeading, type DocumentStart } from './pack-split.ts';
-import { dateLine, findDate, isAllCaps, repairOrdinals, titleCase, acronymsIn, type PackLine, toPackLines } from './pack-text.ts';
+import { dateLine, findDate, isAllCaps, markingLine, repairOrdinals, titleCase, acronymsIn, type PackLine, toPackLines } from './pack-text.ts';
 
 export function parsePack(blocks: SourceBlock[]): ImportedPack {
   const notes: ImportNote[] = [];
-  const furniture = removeFurniture(toPackLines(blocks), 0);
+  const packLines = toPackLines(blocks);
+  const textOf = new Map(packLines.map((line) => [line.line, line.text]));
+  const furniture = removeFurniture(packLines, 0);
   const lines = furniture.lines;
   notes.push(...furniture.notes);
 
@@ -84,6 +86,12 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
     if (document.item === undefined && footer && document.kind === 'paper') {
       document.item = footer.item;
       document.matchedBy = 'Agenda Item line';
+    }
+    // a paper whose header prints no protective marking may print one at the head of its pages
+    const printedOnPages = document.kind === 'paper' && document.marking === undefined ? pack.furniture!.find((entry) => entry.line >= first && entry.line <= last && markingLine(textOf.get(entry.line) ?? '')) : undefined;
+    if (printedOnPages) {
+      document.marking = textOf.get(printedOnPages.line)!;
+      notes.push({ document: document.title || 'a paper', sourceLine: printedOnPages.line, kind: 'uncertain', message: `Its protective marking (“${document.marking}”) is read from its page headers; check it.` });
     }
     pack.documents.push(document);
   }
