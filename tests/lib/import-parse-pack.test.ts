@@ -715,8 +715,10 @@ describe('what a pack prints at the head of its pages', () => {
     expect(toString(pack.documents[0]!.body)).toContain('reviewed each year by the Board and its committees, as the scheme of governance sets out.');
   });
 
-  it('keeps the marking a paper’s header prints', () => {
-    const pack = parsePack(readText(pages('Official', ['NOT PROTECTIVELY MARKED', 'To: Business Coordination Board', 'From: Chief Constable', 'Date: 10 January 2030'])));
-    expect(pack.documents[0]!.marking).toBe('NOT PROTECTIVELY MARKED');
+  it('keeps the marking a paper’s header prints, in a pack or in a lone paper', () => {
+    const header = ['NOT PROTECTIVELY MARKED', '', 'To: Business Coordination Board', 'From: Chief Constable', 'Date: 10 January 2030'];
+    expect(parsePack(readText(pages('Official', header))).documents[0]!.marking).toBe('NOT PROTECTIVELY MARKED');
+    const lone = parsePack(readText([...header, '', 'ESTATES REVIEW', '', '1. Purpose', '', '1.1 The estates budget is reviewed.'].join('\n')));
+    expect(lone.documents[0]!.marking).toBe('NOT PROTECTIVELY MARKED');
   });
 });

@@ -1,5 +1,5 @@
 /** The front sheet of a pack: the body's name and the meeting's date, time and venue, as printed. */
-import { dateLine, findDate, findTime, repairOrdinals, type PackLine } from './pack-text.ts';
+import { dateLine, findDate, findTime, markingLine, repairOrdinals, type PackLine } from './pack-text.ts';
 
 export interface FrontSheet {
   bodyName?: string;
@@ -21,7 +21,13 @@ export function frontSheetEnd(lines: PackLine[]): number {
   for (let index = 0; index < limit; index += 1) {
     const text = lines[index].text;
     if (/^(AGENDA|Agenda)\s*:?$/.test(text)) return index;
-    if (/^To\s*:/i.test(text) || /^(DRAFT\s+)?MINUTES\b/.test(text) || /^Agenda\s+Item\b/i.test(text)) return index;
+    if (/^To\s*:/i.test(text) || /^(DRAFT\s+)?MINUTES\b/.test(text) || /^Agenda\s+Item\b/i.test(text)) {
+      // a paper's protective marking printed just above its header block is the paper's, not the front sheet's
+      let start = index;
+      while (start > 0 && (lines[start - 1].text === '' || markingLine(lines[start - 1].text) !== undefined)) start -= 1;
+      while (start < index && lines[start].text === '') start += 1;
+      return start;
+    }
     if (/^1\.?\s/.test(text) && index > 0) return index;
   }
   return 0;
