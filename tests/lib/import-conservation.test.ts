@@ -108,9 +108,11 @@ describe('every line of a pack is accounted for', () => {
         expect(accounted.account.total).toBe(withText.length);
         const counted = [...accounted.account.placed, ...accounted.account.furniture].flatMap((entry) => entry.lines).concat(accounted.account.unplaced);
         expect(counted.sort((a, b) => a - b)).toEqual(withText.map((line) => line.number));
-        // what is removed is furniture the pack printed, never its text
-        const removed = accounted.account.furniture.flatMap((entry) => entry.lines);
-        for (const line of removed) expect(printed.lines[line - 1]!.role, `line ${line}: “${printed.lines[line - 1]!.text}”`).toBe('furniture');
+        // what is removed is furniture the pack printed, never its text (a line printed exactly as the running
+        // header, a paper's marking "Official" under the header "Official", cannot be told from it)
+        const furnitureText = new Set(printed.lines.filter((line) => line.role === 'furniture').map((line) => line.text.replace(/\f/g, '')));
+        const removed = accounted.account.furniture.flatMap((entry) => entry.lines).map((line) => printed.lines[line - 1]!);
+        expect(removed.filter((line) => line.role !== 'furniture' && !furnitureText.has(line.text.replace(/\f/g, '')))).toEqual([]);
         // every word of the text, each time it is printed, is in a draft
         expect(wordsLost(printed, accounted.files)).toEqual([]);
         // an action log is written row by row, or, when it cannot be read so, kept as text with a word in the

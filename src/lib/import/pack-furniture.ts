@@ -122,8 +122,9 @@ export function removeFurniture(lines: PackLine[], from: number): FurnitureResul
   // a running line is printed beside most page numbers; a cell that falls beside a few of them is not one
   const pageBreaks = remove.size;
   for (const [text, places] of besidePages) {
-    // a running header or footer is a label, never a sentence, nor a table's cell: a date written 31/03/2030 is a log's cell, a running footer writes its date out
-    if (places.length >= 2 && text.length <= 80 && !/[.;,]$/.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(text) && (findDate(text) !== undefined || places.length >= Math.max(3, pageBreaks / 2))) {
+    // a running header or footer is a label, never a sentence, a header's field ("Date: …") or a table's cell:
+    // a date written 31/03/2030 is a log's cell, a running footer writes its date out
+    if (places.length >= 2 && text.length <= 80 && !/[.;,]$/.test(text) && !/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(text) && !/^[\w ]{1,20}:/.test(text) && (findDate(text) !== undefined || places.length >= Math.max(3, pageBreaks / 2))) {
       for (const at of places) remove.set(at, 'running headers and footers');
     }
   }

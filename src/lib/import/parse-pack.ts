@@ -56,7 +56,7 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
     notes.push({ document: 'the pack', sourceLine: lines[after]?.line, kind: 'uncertain', message: 'No header block (To, From, Date) or agenda item line starts a paper, so the whole text is imported as one paper: check its title and fields.' });
   }
   const ranges: DocumentRanges[] = starts.map((found, index) => ({ kind: found.kind, ranges: [[found.start, index + 1 < starts.length ? starts[index + 1].start : lines.length]] }));
-  const logs = readLogsByHeaderRow(lines, starts, ranges);
+  const logs = readLogsByHeaderRow(lines, starts, ranges, notes);
   const moves = rejoinAppendices(lines, ranges);
   const read: (ImportedDocument | undefined)[] = [];
   for (let index = 0; index < starts.length; index += 1) {
@@ -114,7 +114,7 @@ export function parsePack(blocks: SourceBlock[]): ImportedPack {
  * Action logs known by their header row, read row by row: each log's range ends after its last row, and what
  * follows it, up to the next document, goes back to the document it was printed inside (minutes, a paper).
  */
-function readLogsByHeaderRow(lines: PackLine[], starts: DocumentStart[], ranges: DocumentRanges[]): Map<number, LogRows & { columns: LogColumn[] }> {
+function readLogsByHeaderRow(lines: PackLine[], starts: DocumentStart[], ranges: DocumentRanges[], notes: ImportNote[]): Map<number, LogRows & { columns: LogColumn[] }> {
   const logs = new Map<number, LogRows & { columns: LogColumn[] }>();
   starts.forEach((found, index) => {
     if (found.kind !== 'action-log') return;
@@ -134,6 +134,10 @@ function readLogsByHeaderRow(lines: PackLine[], starts: DocumentStart[], ranges:
     logs.set(index, { ...read, columns: header.columns });
     ranges[index]!.ranges = [[from, read.end]];
     if (read.end < to && around >= 0) ranges[around]!.ranges.push([read.end, to]);
+    const after = lines.slice(read.end, to).find((line) => line.text || line.table);
+    if (after) {
+      notes.push({ document: 'action log', sourceLine: after.line, kind: 'uncertain', message: `The action log's rows end before line ${after.line} (“${after.text.slice(0, 60)}”); what follows is kept with the document around it, or as unplaced text: check that no row of the log was left out.` });
+    }
   });
   return logs;
 }
