@@ -188,8 +188,7 @@ class WrittenWords {
   }
 
   private isPartOfAWordLeft(word: string, counts: Map<string, number>): boolean {
-    // words of letters only: a number is found as it is, or not at all
-    if (word.length < 2 || !/^\p{L}+$/u.test(word)) return false;
+    if (word.length < 2) return false;
     for (const [candidate, count] of counts) if (count > 0 && candidate.length > word.length && (candidate.startsWith(word) || candidate.endsWith(word))) return true;
     return false;
   }
