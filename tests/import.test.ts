@@ -168,7 +168,7 @@ describe('npm run import, when it cannot tell or cannot read', () => {
 
 describe('packs damaged in every way a PDF’s text can be', () => {
   it('are imported with drafts that pass the check, or refused in plain words; never a crash', async () => {
-    const { prepareImport, ImportError } = await import('../src/lib/import/import-pack.ts');
+    const { prepareImport, ImportError } = await import('#lib/import/import-pack.ts');
     let state = 42;
     const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
     const seeds = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort();
@@ -331,7 +331,7 @@ describe('npm run import and npm run new, given hostile settings and file names'
 describe('npm run import, given a decompression bomb', () => {
   it('refuses a Word and a PDF bomb (300 MB inflated) in words, within seconds, and writes nothing', async () => {
     const { docxBomb, pdfBomb } = await import('./support/bombs.ts');
-    const { prepareImport } = await import('../src/lib/import/import-pack.ts');
+    const { prepareImport } = await import('#lib/import/import-pack.ts');
     const content = emptyArchive();
     const folder = emptyArchive();
     for (const [name, bytes, refusal] of [

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSourceFile } from '../../src/lib/import/read-file.ts';
-import { MAX_INFLATED_BYTES, READER_LIMITS, readBounded } from '../../src/lib/import/bounded-read.ts';
-import { streamBeyondLimit } from '../../src/lib/import/read-pdf.ts';
+import { readSourceFile } from '#lib/import/read-file.ts';
+import { MAX_INFLATED_BYTES, READER_LIMITS, readBounded } from '#lib/import/bounded-read.ts';
+import { streamBeyondLimit } from '#lib/import/read-pdf.ts';
 import { docxBomb, pdfBomb, wordFile } from '../support/bombs.ts';
 
 const MB = 1024 * 1024;

@@ -7,8 +7,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wordsOf } from '../../src/lib/import/compare.ts';
-import { measureGenerated } from '../../src/lib/import/measure.ts';
+import { wordsOf } from '#lib/import/compare.ts';
+import { measureGenerated } from '#lib/import/measure.ts';
 import { corpusPacks } from '../support/pack-corpus.ts';
 import { importPrinted, linesWithTextOf, wordsLost } from '../support/import-printed.ts';
 import { printPack } from '../support/print-pack.ts';

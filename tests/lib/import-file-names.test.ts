@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatterFile, parseYamlFile } from '#lib/text/frontmatter.ts';
-import { packFiles, type PackTarget } from '../../src/lib/import/write-pack.ts';
-import { parsePack } from '../../src/lib/import/parse-pack.ts';
-import { readText } from '../../src/lib/import/read-text.ts';
+import { packFiles, type PackTarget } from '#lib/import/write-pack.ts';
+import { parsePack } from '#lib/import/parse-pack.ts';
+import { readText } from '#lib/import/read-text.ts';
 
 const PACK = readText(
   'Business Coordination Board\n\n10th January 2030\n\nAGENDA\n\n1. Estates update\n\nAgenda Item 1\n\nTo: Business Coordination Board\nFrom: Chief Executive\nDate: 10th January 2030\n\nESTATES UPDATE\n\n1. Purpose\n\n1.1 This report updates the Board.\n',

@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import type { Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { plainTextOfMdx, wordF1 } from '../../src/lib/import/compare.ts';
-import type { ImportedAgendaItem, ImportedDocument, ImportedPack, SourceLine } from '../../src/lib/import/model.ts';
-import { parsePack } from '../../src/lib/import/parse-pack.ts';
-import { readText } from '../../src/lib/import/read-text.ts';
+import { plainTextOfMdx, wordF1 } from '#lib/import/compare.ts';
+import type { ImportedAgendaItem, ImportedDocument, ImportedPack, SourceLine } from '#lib/import/model.ts';
+import { parsePack } from '#lib/import/parse-pack.ts';
+import { readText } from '#lib/import/read-text.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seeds = path.resolve(projectRoot, '../shared/seeds');

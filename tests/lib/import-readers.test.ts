@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { SourceBlock, SourceLine, SourceTable } from '../../src/lib/import/model.ts';
-import { blocksOfHtml, MAX_UNPACKED_BYTES, readDocx, unpackedSize } from '../../src/lib/import/read-docx.ts';
-import { readPdf } from '../../src/lib/import/read-pdf.ts';
-import { readSourceFile } from '../../src/lib/import/read-file.ts';
-import { parsePack } from '../../src/lib/import/parse-pack.ts';
+import type { SourceBlock, SourceLine, SourceTable } from '#lib/import/model.ts';
+import { blocksOfHtml, MAX_UNPACKED_BYTES, readDocx, unpackedSize } from '#lib/import/read-docx.ts';
+import { readPdf } from '#lib/import/read-pdf.ts';
+import { readSourceFile } from '#lib/import/read-file.ts';
+import { parsePack } from '#lib/import/parse-pack.ts';
 import { readPaper, renderDocx, renderPdf } from '../support/render-papers.ts';
 import { projectRoot } from '../support/site.ts';
 

@@ -1,10 +1,10 @@
 /** Imports a printed pack (see print-pack.ts) as `npm run import` would, without writing: its drafts and their account. */
 import { decodeHTML } from 'entities';
-import { accountForPack } from '../../src/lib/import/account-pack.ts';
-import { wordsOf } from '../../src/lib/import/compare.ts';
-import { parsePack } from '../../src/lib/import/parse-pack.ts';
-import { readText } from '../../src/lib/import/read-text.ts';
-import { packFiles, type PackTarget } from '../../src/lib/import/write-pack.ts';
+import { accountForPack } from '#lib/import/account-pack.ts';
+import { wordsOf } from '#lib/import/compare.ts';
+import { parsePack } from '#lib/import/parse-pack.ts';
+import { readText } from '#lib/import/read-text.ts';
+import { packFiles, type PackTarget } from '#lib/import/write-pack.ts';
 import type { PrintedPack } from './print-pack.ts';
 
 export const BODIES = [{ id: 'bcb', name: 'Business Coordination Board', shortName: 'BCB', aliases: [] as string[] }];

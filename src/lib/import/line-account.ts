@@ -4,6 +4,7 @@
  *
  * A line counts as placed only when its words are in the file it was given to: whatever a step of the
  * importer lost on the way is found missing here and kept as unplaced text, so nothing is ever dropped.
+ * Longer than 300 lines on purpose: the account and the proof that it balances are one invariant, read whole.
  */
 import { decodeHTML } from 'entities';
 import { parse as parseYaml } from 'yaml';

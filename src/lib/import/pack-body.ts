@@ -1,4 +1,8 @@
-/** A document's text as an mdast tree: headings, numbered paragraphs, lists, tables, joined lines. */
+/**
+ * A document's text as an mdast tree: headings, numbered paragraphs, lists, tables, joined lines.
+ * Longer than 300 lines on purpose: each line's kind depends on the lines around it, so the reading of a
+ * text is one pass, kept in one place.
+ */
 import type { BlockContent, Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ImportNote } from './model.ts';
 import { isCellText, looksLikeTable, recoverRows, UNREADABLE_TABLE_NOTE } from './pack-table.ts';

@@ -2,25 +2,18 @@
  * An imported pack as the files of a meeting: index.mdx, one .mdx for each paper, the minutes of an earlier
  * meeting in that meeting's folder, action-log.yaml and the import report. Every file is a draft.
  *
- * The text is serialised from its Markdown tree by remark-stringify with remark-gfm, and every "{", "}" and
- * "<" of the imported words is escaped, so that nothing imported can become an MDX expression, a tag or an
- * import: the check compiles the result with the same safe-content rules as every other file.
+ * Every value is written by the serialisers of serialise.ts, and the check then judges the result with the
+ * same safe-content rules as every other file.
  */
-import type { Link, Nodes, Paragraph, Root } from 'mdast';
-import { defaultHandlers, type Handle, type Unsafe } from 'mdast-util-to-markdown';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { Document, type ToStringOptions } from 'yaml';
-import { textForFiles } from '#lib/outputs/format-text.ts';
-import { AGENDA_NUMBER_PATTERN, findAgendaItem, normaliseAgendaNumber } from '#lib/model/agenda.ts';
+import { normaliseAgendaNumber } from '#lib/model/agenda.ts';
 import { isCalendarDate } from '#lib/model/dates.ts';
-import { isSafeAddress } from '#lib/text/safe-content.ts';
 import { paperFileName } from '#lib/authoring/scaffold.ts';
 import { IMPORT_CHECK_NOTE } from '#lib/authoring/example-texts.ts';
 import { actionLogSchema, meetingSchema, minutesSchema, paperSchema, type Body } from '#lib/model/schema.ts';
-import type { z } from 'zod';
+import type { Root } from 'mdast';
 import { fitToSchema } from './fit-to-schema.ts';
+import { frontmatter, markdownOf, yamlWithComment } from './serialise.ts';
+import { reconcileAgenda, TITLE_NOT_FOUND } from './reconcile-agenda.ts';
 import type { ImportedActionRow, ImportedAgendaItem, ImportedDocument, ImportedPack, ImportNote } from './model.ts';
 import type { AccountLine, Placement } from './line-account.ts';
 
@@ -41,81 +34,6 @@ export interface FileToWrite {
   text: string;
 }
 
-/**
- * MDX reads these as code or markup: "{", "}" and "<" anywhere in text, and "import" or "export" at the start
- * of a line. Each is escaped by the serialiser (a letter as a character reference, such as "&#x69;mport").
- */
-const MDX_SYNTAX: Unsafe[] = [{ character: '{' }, { character: '}' }, { character: '<' }, { character: 'i', after: 'mport\\b', atBreak: true }, { character: 'e', after: 'xport\\b', atBreak: true }];
-
-/**
- * "\<", "\{" and "\}" as character references: a web address in text runs on over a backslash (GFM's
- * literal autolinks), which would leave the "<" after it unescaped; "&#x3C;" cannot be swallowed so.
- */
-const CHARACTER_REFERENCE: Record<string, string> = { '<': '&#x3C;', '{': '&#x7B;', '}': '&#x7D;' };
-const asCharacterReferences = (markdown: string) =>
-  markdown.replace(/(?<!\\)((?:\\\\)*)\\([<{}])/g, (_match, backslashes: string, character: string) => `${backslashes}${CHARACTER_REFERENCE[character]}`);
-
-/** `<EditorialNote>` on one line, holding its paragraph's text, escaped like any other text. */
-const editorialNote: Handle = (node: { children: Paragraph[] }, _parent, state, info) => {
-  const text = node.children.map((paragraph) => state.containerPhrasing(paragraph, info)).join(' ');
-  return `<EditorialNote>${text}</EditorialNote>`;
-};
-
-/** Raw HTML and images are not in the site's safe subset: their text is written as text. */
-const asText: Handle = (node: { value?: string; alt?: string | null }, _parent, state, info) => state.safe(node.value ?? node.alt ?? '', info);
-
-/** A link to an address the site would refuse (javascript:, data:…) is written as its text alone. */
-const safeLink: Handle = (node: Link, parent, state, info) =>
-  isSafeAddress(node.url) ? defaultHandlers.link(node, parent, state, info) : state.containerPhrasing(node, info);
-
-const markdown = unified()
-  .use(remarkGfm)
-  .use(remarkStringify, {
-    bullet: '-',
-    emphasis: '*',
-    strong: '*',
-    fences: true,
-    rule: '-',
-    // never "<https://…>": MDX reads an autolink as a tag
-    resourceLink: true,
-    unsafe: MDX_SYNTAX,
-    handlers: { mdxJsxFlowElement: editorialNote, html: asText, image: asText, link: safeLink },
-  });
-
-/** The Markdown of a document's text. */
-export function markdownOf(body: Root): string {
-  return asCharacterReferences(markdown.stringify(body as Nodes as Root));
-}
-
-/** YAML frontmatter with the fields in the order given, undefined and empty lists left out. */
-/** How a file's data is judged before it is written: by its schema, what is left out said in the report. */
-interface Fit {
-  schema: z.ZodType;
-  document: string;
-  report: ImportNote[];
-  sourceLine?: number;
-}
-
-function frontmatter(fields: Record<string, unknown>, comment: string, fit: Fit): string {
-  const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
-  const fitted = fitToSchema(fit.schema, present, fit.document, fit.report, fit.sourceLine);
-  return `---\n${yamlWithComment(fitted, comment, { defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' })}---\n`;
-}
-
-/** Every text of a value with the control characters no file can hold removed, by the one function for it. */
-const withoutControls = (value: unknown): unknown =>
-  typeof value === 'string' ? textForFiles(value) : Array.isArray(value) ? value.map(withoutControls) : typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype ? Object.fromEntries(Object.entries(value as object).map(([key, each]) => [key, withoutControls(each)])) : value;
-
-/**
- * YAML written by the yaml library, its comment too: the comment is one line (a file's name in it cannot
- * start a line of its own), and no text holds a control character.
- */
-export function yamlWithComment(value: unknown, comment: string, options: ToStringOptions = {}): string {
-  const document = new Document(withoutControls(value));
-  document.commentBefore = ` ${textForFiles(comment).replace(/\n/g, ' ')}`;
-  return document.toString({ lineWidth: 0, ...options });
-}
-
 const DRAFT_COMMENT = (target: PackTarget) => `Imported from ${target.sourceName}: a draft until it has been checked against the pack. Then delete "draft: true".`;
 
 function agendaForYaml(items: readonly (ImportedAgendaItem & { paperNotInArchive?: boolean })[]): unknown[] {
@@ -130,77 +48,6 @@ function agendaForYaml(items: readonly (ImportedAgendaItem & { paperNotInArchive
   }));
 }
 
-/**
- * Makes the agenda and the papers agree, as the check requires, saying each change in the report:
- * - a pack with no agenda gets one rebuilt from the item numbers its papers print, with a note that says so;
- * - a paper printing an item the agenda does not have keeps its text but not the item;
- * - a paper item no paper in the pack was matched to is marked as a paper not in the archive.
- */
-/** An agenda item with its sub-items always listed, as the agenda functions read it. */
-type AgendaTree = Omit<ImportedAgendaItem, 'items'> & { items: AgendaTree[]; paperNotInArchive?: boolean };
-
-export function reconcileAgenda(imported: ImportedPack, meetingDate?: string): { pack: ImportedPack; agendaNote?: string; notes: ImportNote[] } {
-  const notes: ImportNote[] = [];
-  const numbers = new Set<string>();
-  // items the site can number, each number once, a minutes item approving an earlier meeting's minutes
-  // as the check counts them: a sub-item may share its parent's number ("8" with "8.0")
-  const withSubItems = (items: readonly ImportedAgendaItem[], parentNumber?: string): AgendaTree[] =>
-    items.flatMap((item) => {
-      if (!AGENDA_NUMBER_PATTERN.test(item.number.trim())) {
-        notes.push({ document: 'meeting', kind: 'uncertain', message: `The agenda item read as “${item.number} ${item.title}” has no number the site can use; it is left out of the agenda: add it by hand.` });
-        return [];
-      }
-      const number = normaliseAgendaNumber(item.number);
-      if (number !== parentNumber && numbers.has(number)) {
-        notes.push({ document: 'meeting', kind: 'uncertain', message: `Agenda item ${item.number} is read twice; the second, “${item.title}”, is left out: check the agenda.` });
-        return [];
-      }
-      numbers.add(number);
-      const minutesOf = item.minutesOf !== undefined && meetingDate !== undefined && item.minutesOf >= meetingDate ? undefined : item.minutesOf;
-      if (minutesOf !== item.minutesOf) notes.push({ document: 'meeting', kind: 'uncertain', message: `Agenda item ${item.number} approves minutes dated ${item.minutesOf}, not before this meeting; the date is left out: check it.` });
-      return [{ ...item, minutesOf, items: withSubItems(item.items ?? [], number) }];
-    });
-  const pack = {
-    ...imported,
-    agenda: withSubItems(imported.agenda),
-    documents: imported.documents.map((document) => {
-      if (document.item === undefined || AGENDA_NUMBER_PATTERN.test(document.item.trim())) return document;
-      notes.push({ document: document.title, sourceLine: document.sourceLines[0], kind: 'uncertain', message: `The item number read, “${document.item}”, is not one the site can use; the paper is written without an item.` });
-      return { ...document, item: undefined };
-    }),
-  };
-  const numbered = pack.documents.filter((document) => document.kind === 'paper' && document.item !== undefined);
-  if (pack.agenda.length === 0 && numbered.length > 0) {
-    const agenda: AgendaTree[] = [];
-    for (const document of numbered) {
-      if (findAgendaItem(agenda, document.item!)) continue;
-      agenda.push({ number: document.item!, title: document.title.trim() || TITLE_NOT_FOUND, kind: 'paper', items: [] });
-    }
-    notes.push({ document: 'meeting', kind: 'uncertain', message: `The pack has no agenda; ${agenda.length} items were rebuilt from the item numbers the papers print. Check them against the published agenda.` });
-    return { pack: { ...pack, agenda }, agendaNote: 'The agenda is not in the pack; its items are those the papers print.', notes };
-  }
-  for (const document of pack.documents) {
-    const item = document.kind === 'paper' && document.item !== undefined ? findAgendaItem(pack.agenda, document.item) : undefined;
-    if (item && item.kind !== 'paper') {
-      notes.push({ document: document.title, sourceLine: document.sourceLines[0], kind: 'uncertain', message: `A paper prints item ${item.number}, which the agenda was read as ${item.kind}; the item is written as a paper item: check it.` });
-      item.kind = 'paper';
-    }
-  }
-  const documents = pack.documents.map((document) => {
-    if (document.kind !== 'paper' || document.item === undefined || findAgendaItem(pack.agenda, document.item)) return document;
-    notes.push({ document: document.title, sourceLine: document.sourceLines[0], kind: 'uncertain', message: `prints agenda item ${document.item}, which the agenda does not have; it is written without an item. Give it the right item, or leave it as a paper of the meeting.` });
-    return { ...document, item: undefined };
-  });
-  const matched = new Set(documents.flatMap((document) => (document.item === undefined ? [] : [findAgendaItem(pack.agenda, document.item)])));
-  const markUnmatched = (items: readonly AgendaTree[]): AgendaTree[] =>
-    items.map((item) => {
-      const children = markUnmatched(item.items);
-      if (item.kind !== 'paper' || matched.has(item) || children.length > 0) return { ...item, items: children };
-      notes.push({ document: 'meeting', kind: 'missing', message: `agenda item ${item.number}, “${item.title}”: no paper in the pack was matched to it, so it is marked paperNotInArchive. Add its paper, or mark it verbal.` });
-      return { ...item, items: children, paperNotInArchive: true };
-    });
-  return { pack: { ...pack, documents, agenda: markUnmatched(pack.agenda) }, notes };
-}
 
 /** An action listed twice in one log (the same number raised on the same date) is written once. */
 function uniqueActions(rows: readonly ImportedActionRow[], report: ImportNote[]): ImportedActionRow[] {
@@ -217,7 +64,6 @@ function uniqueActions(rows: readonly ImportedActionRow[], report: ImportNote[])
 const shortTitle = (title: string) => title.split(/\s+/).slice(0, 5).join(' ');
 
 /** What a paper's title says when the pack gives none: never a title made up. */
-export const TITLE_NOT_FOUND = 'Title not found in the pack';
 
 /** A paper as written: its file name, and its own address when an earlier paper of the meeting has its item. */
 interface PlannedPaper {
