@@ -6,7 +6,7 @@
  */
 import type { ImportedActionRow } from './model.ts';
 import { normaliseStatus } from './pack-action-log.ts';
-import { findDate, isBlank, type PackLine } from './pack-text.ts';
+import { findDate, isBlank, markingLine, type PackLine } from './pack-text.ts';
 
 export type LogColumn = 'number' | 'raised' | 'item' | 'action' | 'owner' | 'target' | 'status' | 'update' | 'updated';
 
@@ -86,6 +86,7 @@ export function readLogRows(lines: readonly PackLine[], header: { columns: LogCo
   const cells: { text: string; end: number }[] = [];
   let current: string[] = [];
   let index = header.end;
+  let page = lines[index - 1]?.page;
   for (; index < lines.length; index += 1) {
     const line = lines[index]!;
     if (isBlank(line)) {
@@ -94,6 +95,11 @@ export function readLogRows(lines: readonly PackLine[], header: { columns: LogCo
       continue;
     }
     if (line.table) break;
+    // a protective marking at the head of a page the log runs on to is the page's, not a cell: it is left to
+    // the account, which keeps it as unplaced text if no draft holds it
+    const newPage = line.page !== undefined && page !== undefined && line.page !== page;
+    page = line.page ?? page;
+    if (newPage && current.length === 0 && markingLine(line.text)) continue;
     current.push(line.text);
   }
   if (current.length) cells.push({ text: current.join(' '), end: index });
