@@ -127,7 +127,7 @@ describe('every line of a pack is accounted for', () => {
         }
       }),
       // a fixed seed: the same 40 packs on every machine, so a run fails for the code, never for the draw; change
-      // the seed to explore others (two draws found packs the importer still mis-reads: see docs/publishing/importing.md)
+      // the seed to explore others (what other draws found is in docs/publishing/importing.md)
       { numRuns: 40, seed: 20261207 },
     );
   });
